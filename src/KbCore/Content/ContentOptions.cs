@@ -1,0 +1,22 @@
+namespace KbCore.Content;
+
+/// <summary>Where the content repository lives and which branch customers see (section <c>Content</c>).</summary>
+public sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    /// <summary>Path of a bare or non-bare repository. Default: <c>{DataDirectory}/content.git</c>.</summary>
+    public string? Repository { get; set; }
+
+    /// <summary>The branch that is published.</summary>
+    public string Branch { get; set; } = "main";
+
+    /// <summary>What an article without a <c>visibility</c> key gets: <c>public</c> or <c>internal</c>.</summary>
+    public string DefaultVisibility { get; set; } = "public";
+
+    /// <summary>Folder copied into a new repository on first start (the sample help center).</summary>
+    public string? SeedDirectory { get; set; }
+
+    /// <summary>How often the branch tip is checked for pushes made outside the server.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+}

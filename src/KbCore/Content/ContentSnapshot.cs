@@ -1,0 +1,90 @@
+using System.Collections.Frozen;
+using KbCore.Articles;
+using KbCore.TicketCategories;
+
+namespace KbCore.Content;
+
+/// <summary>
+/// Everything the help center serves at one commit. Immutable: readers grab <see cref="ContentStore.Current"/>
+/// once per request and never see a half-updated tree, whatever is pushed meanwhile.
+/// </summary>
+public sealed class ContentSnapshot
+{
+    internal ContentSnapshot(
+        string commitSha,
+        DateTimeOffset commitTime,
+        Folder root,
+        FrozenDictionary<string, Article> articles,
+        FrozenDictionary<string, Folder> folders,
+        FrozenDictionary<string, AssetEntry> assets,
+        TicketCategoryCatalog ticketCategories,
+        IReadOnlyList<ContentProblem> problems)
+    {
+        CommitSha = commitSha;
+        CommitTime = commitTime;
+        Root = root;
+        Articles = articles;
+        Folders = folders;
+        Assets = assets;
+        TicketCategories = ticketCategories;
+        Problems = problems;
+        Links = new LinkIndex(articles, folders, assets);
+        _publicAssets = new Lazy<FrozenSet<string>>(() => AssetReferences.FindPublic(articles.Values, Links));
+        _publicByTag = new Lazy<ILookup<string, Article>>(() => articles.Values
+            .Where(a => a.IsPublic)
+            .SelectMany(a => a.Metadata.Tags.Select(t => (Tag: t, Article: a)))
+            .ToLookup(x => x.Tag, x => x.Article, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private readonly Lazy<FrozenSet<string>> _publicAssets;
+    private readonly Lazy<ILookup<string, Article>> _publicByTag;
+
+    /// <summary>Full SHA of the commit, or "" for an empty repository.</summary>
+    public string CommitSha { get; }
+
+    public string ShortSha => CommitSha.Length >= 7 ? CommitSha[..7] : CommitSha;
+
+    public DateTimeOffset CommitTime { get; }
+
+    public Folder Root { get; }
+
+    /// <summary>Articles by path without <c>.md</c>; includes internal ones (callers filter).</summary>
+    public FrozenDictionary<string, Article> Articles { get; }
+
+    /// <summary>Folders by path ("" is the root).</summary>
+    public FrozenDictionary<string, Folder> Folders { get; }
+
+    /// <summary>Non-markdown files by full repository path.</summary>
+    public FrozenDictionary<string, AssetEntry> Assets { get; }
+
+    public TicketCategoryCatalog TicketCategories { get; }
+
+    /// <summary>Front matter and catalog problems found while loading this commit.</summary>
+    public IReadOnlyList<ContentProblem> Problems { get; }
+
+    /// <summary>Resolves links between articles for the renderer.</summary>
+    public LinkIndex Links { get; }
+
+    /// <summary>What an empty repository (no commit on the branch yet) serves.</summary>
+    /// <summary>Assets a public article links to: the only ones anonymous visitors may load.</summary>
+    public FrozenSet<string> PublicAssets => _publicAssets.Value;
+
+    /// <summary>Public articles by tag (any case), for related articles.</summary>
+    public ILookup<string, Article> PublicArticlesByTag => _publicByTag.Value;
+
+    public static ContentSnapshot Empty { get; } = CreateEmpty();
+
+    private static ContentSnapshot CreateEmpty()
+    {
+        var root = new Folder(string.Empty, null);
+        return new(
+            string.Empty,
+            DateTimeOffset.MinValue,
+            root,
+            FrozenDictionary<string, Article>.Empty,
+            new Dictionary<string, Folder>(StringComparer.Ordinal) { [string.Empty] = root }.ToFrozenDictionary(StringComparer.Ordinal),
+            FrozenDictionary<string, AssetEntry>.Empty,
+            TicketCategoryCatalog.Empty,
+            []);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Collections.Frozen;
+using System.Text;
+using KbCore.Articles;
+using KbCore.TicketCategories;
+using LibGit2Sharp;
+
+namespace KbCore.Content;
+
+/// <summary>
+/// Builds a <see cref="ContentSnapshot"/> from a commit's tree through the object database (no work tree).
+/// Articles whose blob did not change since the previous snapshot are re-used, so a new commit costs
+/// only the files it touched.
+/// </summary>
+internal sealed class ContentSnapshotBuilder
+{
+    /// <summary>Largest markdown file served; bigger ones are reported, not loaded.</summary>
+    public const long MaxArticleBytes = 2 * 1024 * 1024;
+
+    private const string IndexFile = "_index.md";
+
+    private readonly Visibility _defaultVisibility;
+    private readonly FrozenDictionary<string, Article> _previous;
+    private readonly IReadOnlyList<ContentProblem> _previousProblems;
+    private readonly Dictionary<string, Article> _articles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Folder> _folders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AssetEntry> _assets = new(StringComparer.Ordinal);
+    private readonly List<ContentProblem> _problems = [];
+    private readonly List<(string FolderPath, Blob Blob, string FilePath)> _indexFiles = [];
+    private Blob? _catalogBlob;
+
+    private ContentSnapshotBuilder(Visibility defaultVisibility, ContentSnapshot? previous)
+    {
+        _defaultVisibility = defaultVisibility;
+        _previous = previous?.Articles ?? FrozenDictionary<string, Article>.Empty;
+        _previousProblems = previous?.Problems ?? [];
+        _folders[string.Empty] = new Folder(string.Empty, null);
+    }
+
+    public static ContentSnapshot Build(Commit commit, Visibility defaultVisibility, ContentSnapshot? previous)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var builder = new ContentSnapshotBuilder(defaultVisibility, previous);
+        builder.Walk(commit.Tree, string.Empty);
+        return builder.Finish(commit);
+    }
+
+    private void Walk(Tree tree, string prefix)
+    {
+        foreach (var entry in tree)
+        {
+            // Dot files and folders (.git, .github, .gitignore) are tooling, not content.
+            if (entry.Name.StartsWith('.'))
+            {
+                continue;
+            }
+
+            var path = prefix.Length == 0 ? entry.Name : prefix + "/" + entry.Name;
+            switch (entry.TargetType)
+            {
+                case TreeEntryTargetType.Tree:
+                    Walk((Tree)entry.Target, path);
+                    break;
+                case TreeEntryTargetType.Blob when entry.Mode != Mode.SymbolicLink:
+                    AddBlob((Blob)entry.Target, path, prefix, entry.Name);
+                    break;
+                default:
+                    // Submodules and symlinks could point outside the repository: never followed.
+                    break;
+            }
+        }
+    }
+
+    private void AddBlob(Blob blob, string path, string folder, string name)
+    {
+        if (name.Equals(IndexFile, StringComparison.OrdinalIgnoreCase))
+        {
+            _indexFiles.Add((folder, blob, path));
+        }
+        else if (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase))
+        {
+            AddArticle(blob, path);
+        }
+        else if (folder.Length == 0 && name == TicketCategoryCatalog.FileName)
+        {
+            _catalogBlob = blob;
+        }
+        else
+        {
+            _assets[path] = new AssetEntry(path, blob.Sha, blob.Size);
+        }
+    }
+
+    private void AddArticle(Blob blob, string filePath)
+    {
+        var path = filePath[..filePath.LastIndexOf('.')];
+        if (_previous.TryGetValue(path, out var known) && known.BlobSha == blob.Sha && known.FilePath == filePath)
+        {
+            _articles[path] = known;
+            _problems.AddRange(_previousProblems.Where(p => p.File == filePath));
+            return;
+        }
+
+        if (blob.Size > MaxArticleBytes)
+        {
+            _problems.Add(new(filePath, 0, ContentProblem.Error, $"file is larger than {MaxArticleBytes / 1024 / 1024} MB and is not served"));
+            return;
+        }
+
+        var text = ReadText(blob);
+        try
+        {
+            var parsed = FrontMatterParser.Parse(text, _defaultVisibility);
+            foreach (var warning in parsed.Warnings)
+            {
+                _problems.Add(new(filePath, 0, ContentProblem.Warning, warning));
+            }
+
+            var title = parsed.Metadata.Title
+                ?? TitleFallback.FromFirstHeading(parsed.Body)
+                ?? TitleFallback.FromFileName(path[(path.LastIndexOf('/') + 1)..]);
+            _articles[path] = new Article(path, filePath, blob.Sha, title, parsed.Metadata, parsed.Body, parsed.BodyLine);
+        }
+        catch (FrontMatterException e)
+        {
+            _problems.Add(new(filePath, e.Line, ContentProblem.Error, e.Message + "; the article is not served"));
+        }
+    }
+
+    private static string ReadText(Blob blob)
+    {
+        using var stream = blob.GetContentStream();
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private Folder GetFolder(string path)
+    {
+        if (_folders.TryGetValue(path, out var folder))
+        {
+            return folder;
+        }
+
+        var parentPath = path.LastIndexOf('/') is var i and >= 0 ? path[..i] : string.Empty;
+        var parent = GetFolder(parentPath);
+        folder = new Folder(path, parent);
+        parent.FoldersList.Add(folder);
+        _folders[path] = folder;
+        return folder;
+    }
+
+    private ContentSnapshot Finish(Commit commit)
+    {
+        foreach (var article in _articles.Values)
+        {
+            GetFolder(article.FolderPath).ArticlesList.Add(article);
+        }
+
+        foreach (var (folderPath, blob, filePath) in _indexFiles)
+        {
+            ApplyIndexFile(folderPath, blob, filePath);
+        }
+
+        foreach (var folder in _folders.Values)
+        {
+            folder.FoldersList.Sort(CompareFolders);
+            folder.ArticlesList.Sort(CompareArticles);
+            if (_articles.ContainsKey(folder.Path) && folder.Path.Length > 0)
+            {
+                _problems.Add(new(folder.Path + ".md", 0, ContentProblem.Warning, $"an article and a folder share the URL /{folder.Path}; the article wins"));
+            }
+        }
+
+        CountPublic(_folders[string.Empty]);
+        var catalog = _catalogBlob is null ? TicketCategoryCatalog.Empty : TicketCategoryCatalog.Parse(ReadText(_catalogBlob), _problems);
+        CheckTicketCategories(catalog);
+
+        return new ContentSnapshot(
+            commit.Sha,
+            commit.Committer.When,
+            _folders[string.Empty],
+            _articles.ToFrozenDictionary(StringComparer.Ordinal),
+            _folders.ToFrozenDictionary(StringComparer.Ordinal),
+            _assets.ToFrozenDictionary(StringComparer.Ordinal),
+            catalog,
+            _problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToArray());
+    }
+
+    private void ApplyIndexFile(string folderPath, Blob blob, string filePath)
+    {
+        var folder = _folders.GetValueOrDefault(folderPath);
+        if (folder is null)
+        {
+            return; // a folder with an index but no articles is not shown
+        }
+
+        try
+        {
+            var parsed = FrontMatterParser.Parse(ReadText(blob), Visibility.Public);
+            folder.Title = parsed.Metadata.Title ?? TitleFallback.FromFirstHeading(parsed.Body) ?? folder.Title;
+            folder.Description = parsed.Metadata.Summary ?? string.Empty;
+            folder.Order = parsed.Metadata.Order;
+        }
+        catch (FrontMatterException e)
+        {
+            _problems.Add(new(filePath, e.Line, ContentProblem.Error, e.Message));
+        }
+    }
+
+    private static int CountPublic(Folder folder)
+    {
+        var count = folder.ArticlesList.Count(a => a.IsPublic) + folder.FoldersList.Sum(CountPublic);
+        folder.PublicArticleCount = count;
+        return count;
+    }
+
+    private void CheckTicketCategories(TicketCategoryCatalog catalog)
+    {
+        if (catalog.Categories.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var article in _articles.Values.OrderBy(a => a.Path, StringComparer.Ordinal))
+        {
+            foreach (var id in article.Metadata.TicketCategories.Where(id => !catalog.Contains(id)))
+            {
+                _problems.Add(new(article.FilePath, 0, ContentProblem.Warning, $"ticket category `{id}` is not in {TicketCategoryCatalog.FileName}"));
+            }
+        }
+    }
+
+    private static int CompareFolders(Folder a, Folder b) =>
+        (a.Order ?? int.MaxValue).CompareTo(b.Order ?? int.MaxValue) is var c and not 0 ? c : string.Compare(a.Title, b.Title, StringComparison.OrdinalIgnoreCase);
+
+    private static int CompareArticles(Article a, Article b) =>
+        (a.Metadata.Order ?? int.MaxValue).CompareTo(b.Metadata.Order ?? int.MaxValue) is var c and not 0 ? c : string.Compare(a.Title, b.Title, StringComparison.OrdinalIgnoreCase);
+}

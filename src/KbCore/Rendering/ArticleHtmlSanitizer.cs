@@ -1,0 +1,115 @@
+using AngleSharp.Dom;
+using Ganss.Xss;
+
+namespace KbCore.Rendering;
+
+/// <summary>
+/// The last step of rendering: markdown may carry raw HTML, so the finished HTML passes an allowlist.
+/// Ids are kept only with the <c>kb-</c> prefix (bare ids and names could clobber page globals),
+/// URLs only for http, https, mailto and relative targets, style only for table cell alignment.
+/// One configured instance is shared: sanitizing does not mutate configuration.
+/// </summary>
+public sealed class ArticleHtmlSanitizer
+{
+    private static readonly string[] Tags =
+    [
+        "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div", "dl", "dt",
+        "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "li", "mark",
+        "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
+        "th", "thead", "tr", "u", "ul", "var",
+    ];
+
+    private static readonly string[] Attributes =
+    [
+        "href", "src", "alt", "title", "class", "id", "colspan", "rowspan", "start", "type", "checked", "disabled",
+        "width", "height", "style", "open", "reversed", "datetime", "cite", "lang", "dir",
+    ];
+
+    // Classes Markdig emits, plus our own kb- ones; anything else could dress content up as site chrome.
+    private static readonly string[] ClassPrefixes =
+    [
+        "markdown-alert", "task-list-item", "contains-task-list", "footnote", "language-", HelpCenterUrls.IdPrefix,
+    ];
+
+    private readonly HtmlSanitizer _sanitizer;
+
+    public ArticleHtmlSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(["text-align"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src", "cite"], StringComparer.OrdinalIgnoreCase),
+        };
+        _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        _sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement element)
+            {
+                Harden(element);
+            }
+        };
+    }
+
+    public string Sanitize(string html) => _sanitizer.Sanitize(html);
+
+    private static void Harden(IElement element)
+    {
+        if (element.GetAttribute("id") is { } id)
+        {
+            element.SetAttribute("id", PrefixedId(id));
+        }
+
+        if (element.LocalName == "a" && element.GetAttribute("href") is { } href)
+        {
+            if (href.StartsWith('#') && href.Length > 1)
+            {
+                element.SetAttribute("href", HelpCenterUrls.Fragment(href[1..]));
+            }
+            else if (href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            {
+                element.SetAttribute("rel", "nofollow noopener noreferrer");
+            }
+        }
+
+        if (element.HasAttribute("style") && element.LocalName is not ("td" or "th"))
+        {
+            element.RemoveAttribute("style");
+        }
+
+        // Markdig task lists are the only inputs an article may carry: disabled checkboxes.
+        if (element.LocalName == "input")
+        {
+            if (!string.Equals(element.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase))
+            {
+                element.Remove();
+                return;
+            }
+
+            element.SetAttribute("disabled", "disabled");
+        }
+
+        if (element.GetAttribute("class") is { } classes)
+        {
+            var kept = classes.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(c => ClassPrefixes.Any(p => c.StartsWith(p, StringComparison.Ordinal)))
+                .ToArray();
+            if (kept.Length == 0)
+            {
+                element.RemoveAttribute("class");
+            }
+            else
+            {
+                element.SetAttribute("class", string.Join(' ', kept));
+            }
+        }
+    }
+
+    private static string PrefixedId(string id)
+    {
+        var clean = new string(id.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.').ToArray());
+        return clean.StartsWith(HelpCenterUrls.IdPrefix, StringComparison.Ordinal) ? clean : HelpCenterUrls.IdPrefix + clean;
+    }
+}

@@ -1,0 +1,23 @@
+using KbCore.Rendering.Extensions.WikiLinks;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+
+namespace KbCore.Rendering;
+
+/// <summary>The one Markdig pipeline, built once: pipelines are immutable and thread-safe.</summary>
+public static class KbMarkdownPipeline
+{
+    public static MarkdownPipeline Instance { get; } = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseTaskLists()
+        .UseFootnotes()
+        .UseAlertBlocks()
+        .UseAutoLinks()
+        .UseEmphasisExtras()
+        .UseDefinitionLists()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UseWikiLinks()
+        .Build();
+}

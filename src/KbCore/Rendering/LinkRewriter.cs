@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using KbCore.Articles;
+using KbCore.Content;
+using KbCore.Rendering.Extensions.WikiLinks;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace KbCore.Rendering;
+
+/// <summary>
+/// Points every link and image of a parsed article at help-center URLs: <c>[[Wiki Links]]</c>, relative
+/// <c>.md</c> links, images beside the article. Targets that do not exist are marked, never dropped.
+/// </summary>
+internal static partial class LinkRewriter
+{
+    public const string BrokenClass = "kb-broken-link";
+
+    public static IReadOnlyList<BrokenLink> Rewrite(MarkdownDocument document, Article article, LinkIndex links, int lineOffset)
+    {
+        var broken = new List<BrokenLink>();
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            var original = link is WikiLinkInline wiki ? wiki.Target : link.Url;
+            var resolved = link is WikiLinkInline w ? ResolveWiki(w, links) : Resolve(link.Url, article, links);
+            if (resolved is null)
+            {
+                continue;
+            }
+
+            if (resolved.Length == 0)
+            {
+                var attributes = link.GetAttributes();
+                attributes.AddClass(BrokenClass);
+                link.Title = link is WikiLinkInline ? $"No article called “{original}”" : $"Broken link: {original}";
+                broken.Add(new BrokenLink(original ?? string.Empty, link.Line + lineOffset));
+                if (link is WikiLinkInline)
+                {
+                    link.Url = "#";
+                }
+
+                continue;
+            }
+
+            link.Url = resolved;
+        }
+
+        return broken;
+    }
+
+    private static string ResolveWiki(WikiLinkInline link, LinkIndex links)
+    {
+        var hash = link.Target.IndexOf('#', StringComparison.Ordinal);
+        var target = hash < 0 ? link.Target : link.Target[..hash];
+        var fragment = hash < 0 ? string.Empty : HelpCenterUrls.Fragment(link.Target[(hash + 1)..]);
+        var article = links.ResolveWikiTarget(target);
+        return article is null ? string.Empty : HelpCenterUrls.ForPath(article.Path) + fragment;
+    }
+
+    /// <summary>Null: leave the URL alone. Empty: broken. Otherwise the new URL.</summary>
+    private static string? Resolve(string? url, Article article, LinkIndex links)
+    {
+        if (string.IsNullOrWhiteSpace(url) || url.StartsWith('#') || url.StartsWith("//", StringComparison.Ordinal) || SchemeRegex().IsMatch(url))
+        {
+            // Anchors are prefixed by the sanitizer; schemes are filtered by it.
+            return null;
+        }
+
+        var cut = url.IndexOfAny(['#', '?']);
+        var pathPart = cut < 0 ? url : url[..cut];
+        var fragment = cut >= 0 && url[cut] == '#' ? HelpCenterUrls.Fragment(url[(cut + 1)..]) : string.Empty;
+        string decoded;
+        try
+        {
+            decoded = Uri.UnescapeDataString(pathPart);
+        }
+        catch (UriFormatException)
+        {
+            return string.Empty;
+        }
+
+        var path = LinkIndex.Combine(article.FolderPath, decoded);
+        if (path is null)
+        {
+            return string.Empty;
+        }
+
+        var withoutMd = StripMarkdownExtension(path);
+        if (withoutMd is not null)
+        {
+            if (withoutMd == "_index" || withoutMd.EndsWith("/_index", StringComparison.Ordinal))
+            {
+                var folder = withoutMd.Length == "_index".Length ? string.Empty : withoutMd[..^"/_index".Length];
+                return links.FindFolder(folder) is null ? string.Empty : HelpCenterUrls.ForPath(folder) + fragment;
+            }
+
+            return links.FindArticle(withoutMd) is null ? string.Empty : HelpCenterUrls.ForPath(withoutMd) + fragment;
+        }
+
+        if (links.FindAsset(path) is not null || links.FindArticle(path) is not null || links.FindFolder(path) is not null)
+        {
+            return HelpCenterUrls.ForPath(path) + fragment;
+        }
+
+        return string.Empty;
+    }
+
+    private static string? StripMarkdownExtension(string path)
+    {
+        if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            return path[..^3];
+        }
+
+        return path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase) ? path[..^9] : null;
+    }
+
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9+.-]*:")]
+    private static partial Regex SchemeRegex();
+}

@@ -1,0 +1,5 @@
+namespace KbCore.TicketCategories;
+
+/// <summary>A helpdesk ticket category from <c>ticket-categories.yml</c>.</summary>
+/// <param name="ExternalIds">The category's id in each helpdesk, by helpdesk name.</param>
+public sealed record TicketCategory(string Id, string Name, string Description, IReadOnlyDictionary<string, string> ExternalIds);

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using KbCore.Articles;
+using KbCore.Content;
+using KbCore.Rendering;
+
+namespace KbServer.Commands;
+
+/// <summary><c>check</c>: validates the published branch (front matter, links, catalog) and exits non-zero on errors.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var strict = new Option<bool>("--strict") { Description = "Fail on warnings (broken links, unknown ticket categories) too." };
+        var command = new Command("check", "Validate the content repository: front matter, links between articles, ticket-category catalog.")
+        {
+            strict,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(parse =>
+        {
+            using var services = CommandHost.Build(parse.UnmatchedTokens);
+            return Run(services, parse.GetValue(strict), Console.Out);
+        });
+        return command;
+    }
+
+    internal static int Run(IServiceProvider services, bool strict, TextWriter output)
+    {
+        var store = services.GetRequiredService<ContentStore>();
+        var renderer = services.GetRequiredService<ArticleRenderer>();
+        var snapshot = store.Current;
+        var problems = snapshot.Problems.ToList();
+        foreach (var article in snapshot.Articles.Values.OrderBy(a => a.Path, StringComparer.Ordinal))
+        {
+            foreach (var link in renderer.Render(article, snapshot.Links).BrokenLinks)
+            {
+                problems.Add(new ContentProblem(article.FilePath, link.Line, ContentProblem.Warning, $"broken link to `{link.Target}`"));
+            }
+        }
+
+        foreach (var problem in problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line))
+        {
+            output.WriteLine(problem.ToString());
+        }
+
+        var errors = problems.Count(p => p.Severity == ContentProblem.Error);
+        var warnings = problems.Count - errors;
+        output.WriteLine($"Checked {snapshot.Articles.Count} articles at {(snapshot.ShortSha.Length > 0 ? snapshot.ShortSha : "(empty)")}: {errors} errors, {warnings} warnings.");
+        return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+    }
+}

@@ -1,0 +1,131 @@
+using KbCore.Articles;
+using KbCore.Content;
+using KbCore.Themes.Models;
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace KbServer.HelpCenter;
+
+/// <summary>The public help center: home, categories, sections, articles, their files, theme assets.</summary>
+internal static class HelpCenterEndpoints
+{
+    /// <summary>Largest file served from git; bigger attachments belong elsewhere.</summary>
+    private const long MaxBlobBytes = 25 * 1024 * 1024;
+
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+    private static readonly FileExtensionContentTypeProvider AssetTypes = new();
+
+    public static IEndpointRouteBuilder MapHelpCenter(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/", GetOrHead, HomeAsync);
+        app.MapMethods("/search", GetOrHead, SearchAsync);
+        app.MapMethods("/assets/{theme}/{**file}", GetOrHead, ThemeAsset);
+        app.MapMethods("/{**path}", GetOrHead, ContentAsync);
+        return app;
+    }
+
+    private static Task HomeAsync(HttpContext context, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views)
+    {
+        var snapshot = store.Current;
+        return pages.WritePageAsync(context, snapshot, "/", () => ("home", views.Home(snapshot, includeInternal: false), string.Empty, snapshot.Root.Description));
+    }
+
+    private static async Task SearchAsync(HttpContext context, ContentStore store, HelpCenterResponses pages)
+    {
+        var snapshot = store.Current;
+        var query = context.Request.Query["q"].ToString();
+        if (query.Length > 200)
+        {
+            query = query[..200];
+        }
+
+        await pages.WritePageAsync(context, snapshot, "/search?q=" + query, () => ("search", new SearchView(query, [], Available: false), "Search", string.Empty)).ConfigureAwait(false);
+    }
+
+    private static async Task ContentAsync(HttpContext context, string? path, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views, ContentRepository repository)
+    {
+        var snapshot = store.Current;
+        var key = ContentPaths.Normalize(path);
+        if (key is null)
+        {
+            await pages.WriteErrorAsync(context, snapshot, StatusCodes.Status404NotFound).ConfigureAwait(false);
+            return;
+        }
+
+        if (snapshot.Articles.TryGetValue(key, out var article) && HelpCenterViewBuilder.CanSee(article, includeInternal: false))
+        {
+            await pages.WritePageAsync(context, snapshot, key, () => ("article", views.Article(snapshot, article, includeInternal: false), article.Title, article.Metadata.Summary ?? string.Empty)).ConfigureAwait(false);
+            return;
+        }
+
+        if (article is null && snapshot.Folders.TryGetValue(key, out var folder) && HelpCenterViewBuilder.CanSee(folder, includeInternal: false))
+        {
+            var template = folder.Depth == 1 ? "category" : "section";
+            await pages.WritePageAsync(context, snapshot, key, () => (template, views.Folder(snapshot, folder, includeInternal: false), folder.Title, folder.Description)).ConfigureAwait(false);
+            return;
+        }
+
+        if (snapshot.Assets.TryGetValue(key, out var asset) && snapshot.PublicAssets.Contains(key))
+        {
+            await WriteBlobAsync(context, asset, repository, pages, snapshot).ConfigureAwait(false);
+            return;
+        }
+
+        await pages.WriteErrorAsync(context, snapshot, StatusCodes.Status404NotFound).ConfigureAwait(false);
+    }
+
+    private static async Task WriteBlobAsync(HttpContext context, AssetEntry asset, ContentRepository repository, HelpCenterResponses pages, ContentSnapshot snapshot)
+    {
+        var etag = $"\"{asset.BlobSha}\"";
+        context.Response.Headers.ETag = etag;
+        context.Response.Headers.CacheControl = "public, max-age=300";
+        if (HelpCenterResponses.NotModified(context, etag))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        var bytes = repository.ReadBlob(asset.BlobSha, MaxBlobBytes);
+        if (bytes is null)
+        {
+            await pages.WriteErrorAsync(context, snapshot, StatusCodes.Status404NotFound).ConfigureAwait(false);
+            return;
+        }
+
+        var type = BlobContentTypes.Detect(bytes, asset.Path);
+        context.Response.ContentType = type;
+        context.Response.ContentLength = bytes.Length;
+        if (type == "image/svg+xml")
+        {
+            // SVG can carry script: opened directly it must not run any.
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+        }
+        else if (type is BlobContentTypes.Binary or "application/zip" or "application/pdf")
+        {
+            context.Response.Headers.ContentDisposition = "attachment";
+        }
+
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.Body.WriteAsync(bytes).ConfigureAwait(false);
+        }
+    }
+
+    private static IResult ThemeAsset(HttpContext context, string theme, string? file, KbCore.Themes.ThemeRenderer themes)
+    {
+        var path = file is null ? null : themes.Files.Find(theme, "assets/" + file);
+        if (path is null || !themes.Files.ThemeExists(theme))
+        {
+            return Results.NotFound();
+        }
+
+        if (!AssetTypes.TryGetContentType(path, out var type))
+        {
+            type = "application/octet-stream";
+        }
+
+        var info = new FileInfo(path);
+        var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{info.LastWriteTimeUtc.Ticks:x}-{info.Length:x}\"");
+        context.Response.Headers.CacheControl = "public, max-age=3600";
+        return Results.File(path, type, enableRangeProcessing: false, lastModified: info.LastWriteTimeUtc, entityTag: etag);
+    }
+}

@@ -1,0 +1,38 @@
+using KbCore.Content;
+using KbCore.Rendering;
+using KbCore.Themes;
+using KbServer.HelpCenter;
+
+namespace KbServer.Hosting;
+
+internal static class KbServiceCollectionExtensions
+{
+    /// <summary>Content store, rendering and themes, with paths resolved against the content root.</summary>
+    public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var data = KbPaths.DataDirectory(config, contentRoot);
+        services.AddOptions<ContentOptions>()
+            .Bind(config.GetSection(ContentOptions.Section))
+            .PostConfigure(o =>
+            {
+                o.Repository = Path.GetFullPath(o.Repository ?? Path.Combine(data, "content.git"), contentRoot);
+                o.SeedDirectory = KbPaths.FindShipped(o.SeedDirectory, "content", contentRoot);
+            })
+            .Validate(o => o.DefaultVisibility is "public" or "internal", "Content:DefaultVisibility must be `public` or `internal`")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Branch), "Content:Branch must not be empty")
+            .ValidateOnStart();
+        services.AddOptions<ThemeOptions>()
+            .Bind(config.GetSection(ThemeOptions.Section))
+            .PostConfigure(o => o.Directory = KbPaths.FindShipped(config["Themes:Directory"], "themes", contentRoot) ?? Path.Combine(contentRoot, "themes"));
+
+        services.AddSingleton<ContentRepository>();
+        services.AddSingleton<ContentStore>();
+        services.AddSingleton<ArticleHtmlSanitizer>();
+        services.AddSingleton<ArticleRenderer>();
+        services.AddSingleton<ThemeRenderer>();
+        services.AddSingleton<HelpCenterViewBuilder>();
+        services.AddSingleton<PageCache>();
+        services.AddHostedService<ContentWatcher>();
+        return services;
+    }
+}

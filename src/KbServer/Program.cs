@@ -1,0 +1,27 @@
+using KbServer.Commands;
+using KbServer.HelpCenter;
+using KbServer.Hosting;
+
+// One executable: a command (check, ...) runs and exits; no command serves the help center.
+if (KbCommandLine.IsCommand(args))
+{
+    return await KbCommandLine.RunAsync(args).ConfigureAwait(false);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddKnowledgeBase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton<HelpCenterResponses>();
+
+var app = builder.Build();
+
+// Errors: themed pages, and never a stack trace to a visitor.
+app.UseExceptionHandler(error => error.Run(context =>
+    context.RequestServices.GetRequiredService<HelpCenterResponses>()
+        .WriteErrorAsync(context, context.RequestServices.GetRequiredService<KbCore.Content.ContentStore>().Current, StatusCodes.Status500InternalServerError)));
+app.UseSecurityHeaders();
+
+app.MapHealth();
+app.MapHelpCenter();
+
+await app.RunAsync().ConfigureAwait(false);
+return 0;
