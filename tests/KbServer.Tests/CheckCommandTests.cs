@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using KbServer.Tests.Infrastructure;
+
+namespace KbServer.Tests;
+
+/// <summary>The <c>check</c> command, run as an operator would: the real executable, exit code and output.</summary>
+public sealed class CheckCommandTests : IDisposable
+{
+    private readonly TempDirectory _seed = new("kbseed");
+    private readonly TempDirectory _data = new("kbdata");
+
+    [Fact]
+    public void Check_OnTheSampleContent_PassesStrict()
+    {
+        var (code, output) = RunCheck(RepoPaths.Content, "--strict");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("0 errors, 0 warnings", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_WithBrokenFrontMatterAndLinks_ReportsFileAndLineAndFails()
+    {
+        _seed.WriteFiles(new Dictionary<string, string>
+        {
+            ["a/good.md"] = "---\ntitle: Good\n---\nSee [[Nowhere]] and [gone](missing.md).\n",
+            ["a/bad.md"] = "---\ntitle: Bad\norder: [1]\n---\nBody\n",
+        });
+
+        var (code, output) = RunCheck(_seed.Path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("a/bad.md:3: error:", output, StringComparison.Ordinal);
+        Assert.Contains("a/good.md:4: warning: broken link to `Nowhere`", output, StringComparison.Ordinal);
+        Assert.Contains("a/good.md:4: warning: broken link to `missing.md`", output, StringComparison.Ordinal);
+    }
+
+    private (int Code, string Output) RunCheck(string seed, params string[] extra)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "KbServer.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _data.Path };
+        foreach (var arg in new[] { dll, "check" }.Concat(extra).Concat([$"--DataDirectory={_data.Path}", $"--Content:SeedDirectory={seed}"]))
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr);
+    }
+
+    public void Dispose()
+    {
+        _seed.Dispose();
+        _data.Dispose();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using KbServer.Tests.Infrastructure;
+
+namespace KbServer.Tests.HelpCenter;
+
+/// <summary>Themes are swappable through configuration, and a broken theme fails clearly.</summary>
+public sealed class ThemeTests : IDisposable
+{
+    private readonly TempDirectory _themes = new("kbthemes");
+
+    [Fact]
+    public async Task ActiveTheme_Midnight_OverridesSomeFilesAndFallsBackToDefaultForTheRest()
+    {
+        // Arrange
+        using var plain = new KbServerFactory(RepoPaths.Content);
+        using var midnight = new KbServerFactory(RepoPaths.Content, new Dictionary<string, string?> { ["Themes:Active"] = "midnight" });
+        var article = SampleArticle.ReadAll(RepoPaths.Content).First(a => !a.Internal);
+
+        // Act
+        var plainHome = await Html.ParseAsync(await plain.CreateClient().GetAsync("/"));
+        var midnightHome = await Html.ParseAsync(await midnight.CreateClient().GetAsync("/"));
+        var midnightArticle = await midnight.CreateClient().GetAsync(article.Url);
+
+        // Assert: midnight's own stylesheet and home template, default's article template.
+        Assert.NotNull(midnightHome.QuerySelector("link[href='/assets/midnight/css/theme.css']"));
+        Assert.NotNull(plainHome.QuerySelector("link[href='/assets/default/css/theme.css']"));
+        Assert.NotEqual(plainHome.QuerySelector("main")!.InnerHtml, midnightHome.QuerySelector("main")!.InnerHtml);
+        Assert.Equal(HttpStatusCode.OK, midnightArticle.StatusCode);
+        var css = await midnight.CreateClient().GetStringAsync("/assets/midnight/css/theme.css");
+        var defaultCss = await midnight.CreateClient().GetStringAsync("/assets/default/css/theme.css");
+        Assert.NotEqual(defaultCss, css);
+        Assert.Equal(HttpStatusCode.OK, (await midnight.CreateClient().GetAsync("/assets/midnight/css/site.css")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TemplateSyntaxError_GivesAnErrorPageNamingTemplateAndLine()
+    {
+        // Arrange: a copy of the shipped themes with a broken home template.
+        CopyDirectory(RepoPaths.Themes, _themes.Path);
+        var home = _themes.Combine("default", "templates", "home.liquid");
+        var lines = File.ReadAllLines(home).ToList();
+        lines.Insert(1, "{% bogus_tag %}");
+        File.WriteAllLines(home, lines);
+        using var factory = new KbServerFactory(RepoPaths.Content, new Dictionary<string, string?> { ["Themes:Directory"] = _themes.Path });
+
+        // Act
+        var response = await factory.CreateClient().GetAsync("/");
+        var body = await response.Content.ReadAsStringAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("default/templates/home.liquid:2", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/healthz")).StatusCode);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => _themes.Dispose();
+}
