@@ -105,7 +105,9 @@ public sealed class ContentRepository
         foreach (var entry in repo.Commits.QueryBy(filePath, filter).Take(200))
         {
             last ??= entry.Commit.Author.When;
-            if (!authors.Contains(entry.Commit.Author.Name, StringComparer.Ordinal))
+
+            // The commit that seeded the repository is the installer's, not a person's.
+            if (entry.Commit.Author.Email != RepositorySeeder.AuthorEmail && !authors.Contains(entry.Commit.Author.Name, StringComparer.Ordinal))
             {
                 authors.Add(entry.Commit.Author.Name);
             }

@@ -6,7 +6,7 @@ namespace KbCore.Content;
 internal static class RepositorySeeder
 {
     private const string AuthorName = "KnowledgeBase";
-    private const string AuthorEmail = "kb@localhost";
+    public const string AuthorEmail = "kb@localhost";
 
     public static void CreateBare(string path, string branch, string? seedDirectory)
     {
