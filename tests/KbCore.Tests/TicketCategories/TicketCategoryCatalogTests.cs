@@ -1,0 +1,93 @@
+using KbCore.Articles;
+using KbCore.TicketCategories;
+
+namespace KbCore.Tests.TicketCategories;
+
+public class TicketCategoryCatalogTests
+{
+    [Fact]
+    public void Parse_ValidCatalog_KeepsFileOrderAndAllFields()
+    {
+        // Arrange
+        const string yaml = """
+            categories:
+              - id: login
+                name: Login problems
+                description: Cannot sign in
+                external_ids:
+                  zendesk: "360001"
+                  freshdesk: 42
+              - id: billing
+            """;
+        var problems = new List<ContentProblem>();
+
+        // Act
+        var catalog = TicketCategoryCatalog.Parse(yaml, problems);
+
+        // Assert
+        Assert.Empty(problems);
+        Assert.Equal(["login", "billing"], catalog.Categories.Select(c => c.Id));
+        var login = catalog.Find("login")!;
+        Assert.Equal("Login problems", login.Name);
+        Assert.Equal("Cannot sign in", login.Description);
+        Assert.Equal("360001", login.ExternalIds["zendesk"]);
+        Assert.Equal("42", login.ExternalIds["freshdesk"]);
+        var billing = catalog.Find("billing")!;
+        Assert.Equal("billing", billing.Name);
+        Assert.Equal(string.Empty, billing.Description);
+        Assert.True(catalog.Contains("billing"));
+        Assert.False(catalog.Contains("Billing"));
+        Assert.Null(catalog.Find("nope"));
+    }
+
+    [Fact]
+    public void Parse_TopLevelList_IsAccepted()
+    {
+        // Arrange
+        var problems = new List<ContentProblem>();
+
+        // Act
+        var catalog = TicketCategoryCatalog.Parse("- id: a\n- id: b\n", problems);
+
+        // Assert
+        Assert.Equal(["a", "b"], catalog.Categories.Select(c => c.Id));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Parse_BadEntries_SkippedAndReportedWithLines()
+    {
+        // Arrange
+        const string yaml = "categories:\n  - id: a\n  - just text\n  - name: no id\n  - id: a\n  - id: b\n";
+        var problems = new List<ContentProblem>();
+
+        // Act
+        var catalog = TicketCategoryCatalog.Parse(yaml, problems);
+
+        // Assert
+        Assert.Equal(["a", "b"], catalog.Categories.Select(c => c.Id));
+        Assert.Equal([3, 4, 5], problems.Select(p => p.Line));
+        Assert.All(problems, p => Assert.Equal((TicketCategoryCatalog.FileName, ContentProblem.Error), (p.File, p.Severity)));
+        Assert.Contains("duplicate", problems[2].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("categories: [unclosed\n")]
+    [InlineData("other: key\n")]
+    [InlineData("just text\n")]
+    [InlineData("categories:\n  a: b\n")]
+    public void Parse_UnusableFile_EmptyCatalogAndOneError(string yaml)
+    {
+        // Arrange
+        var problems = new List<ContentProblem>();
+
+        // Act
+        var catalog = TicketCategoryCatalog.Parse(yaml, problems);
+
+        // Assert
+        Assert.Empty(catalog.Categories);
+        var problem = Assert.Single(problems);
+        Assert.Equal(ContentProblem.Error, problem.Severity);
+        Assert.DoesNotContain("front matter", problem.Message, StringComparison.Ordinal);
+    }
+}
