@@ -56,7 +56,14 @@ public static class FrontMatterParser
         {
             var end = text.IndexOf('\n', pos);
             var lineEnd = end < 0 ? text.Length : end;
-            var content = text.AsSpan(pos, lineEnd - pos).TrimEnd('\r');
+
+            // Checked before the fence test, so one huge line right before `---` is caught too.
+            if (lineEnd - afterOpen > MaxFrontMatterChars)
+            {
+                throw new FrontMatterException(1, $"front matter is larger than {MaxFrontMatterChars / 1024} KB");
+            }
+
+            var content = text.AsSpan(pos, lineEnd - pos).TrimEnd(" \t\r");
             if (content is "---" or "...")
             {
                 var yamlText = text[afterOpen..pos];
@@ -64,18 +71,8 @@ public static class FrontMatterParser
                 return (yamlText, text[bodyStart..], line + 1);
             }
 
-            if (pos - afterOpen > MaxFrontMatterChars)
-            {
-                break;
-            }
-
             pos = lineEnd + 1;
             line++;
-        }
-
-        if (pos - afterOpen > MaxFrontMatterChars)
-        {
-            throw new FrontMatterException(1, $"front matter is larger than {MaxFrontMatterChars / 1024} KB");
         }
 
         throw new FrontMatterException(1, "front matter starts with `---` but has no closing `---` line");
@@ -116,6 +113,15 @@ public static class FrontMatterParser
             {
                 visibilityCount++;
                 visibility = ReadVisibility(value, warnings);
+                continue;
+            }
+
+            // `Visibility:` or `VISIBILITY:` shows intent we cannot read with certainty: fail closed.
+            if (key.Equals("visibility", StringComparison.OrdinalIgnoreCase))
+            {
+                visibilityCount++;
+                warnings.Add($"line {value.Line}: the key is spelled `{key}`; write `visibility`. The article is treated as internal");
+                visibility = Visibility.Internal;
                 continue;
             }
 

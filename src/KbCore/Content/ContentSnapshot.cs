@@ -18,8 +18,10 @@ public sealed class ContentSnapshot
         FrozenDictionary<string, Folder> folders,
         FrozenDictionary<string, AssetEntry> assets,
         TicketCategoryCatalog ticketCategories,
+        IReadOnlyDictionary<string, ContentProblem[]> articleWarnings,
         IReadOnlyList<ContentProblem> problems)
     {
+        ArticleWarnings = articleWarnings;
         CommitSha = commitSha;
         CommitTime = commitTime;
         Root = root;
@@ -62,6 +64,9 @@ public sealed class ContentSnapshot
     /// <summary>Front matter and catalog problems found while loading this commit.</summary>
     public IReadOnlyList<ContentProblem> Problems { get; }
 
+    /// <summary>Warnings from parsing each loaded article, by file: re-used with the article by the next snapshot.</summary>
+    internal IReadOnlyDictionary<string, ContentProblem[]> ArticleWarnings { get; }
+
     /// <summary>Resolves links between articles for the renderer.</summary>
     public LinkIndex Links { get; }
 
@@ -85,6 +90,7 @@ public sealed class ContentSnapshot
             new Dictionary<string, Folder>(StringComparer.Ordinal) { [string.Empty] = root }.ToFrozenDictionary(StringComparer.Ordinal),
             FrozenDictionary<string, AssetEntry>.Empty,
             TicketCategoryCatalog.Empty,
+            new Dictionary<string, ContentProblem[]>(),
             []);
     }
 }

@@ -20,7 +20,8 @@ internal sealed class ContentSnapshotBuilder
 
     private readonly Visibility _defaultVisibility;
     private readonly FrozenDictionary<string, Article> _previous;
-    private readonly IReadOnlyList<ContentProblem> _previousProblems;
+    private readonly IReadOnlyDictionary<string, ContentProblem[]> _previousWarnings;
+    private readonly Dictionary<string, ContentProblem[]> _articleWarnings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Article> _articles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Folder> _folders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AssetEntry> _assets = new(StringComparer.Ordinal);
@@ -32,7 +33,7 @@ internal sealed class ContentSnapshotBuilder
     {
         _defaultVisibility = defaultVisibility;
         _previous = previous?.Articles ?? FrozenDictionary<string, Article>.Empty;
-        _previousProblems = previous?.Problems ?? [];
+        _previousWarnings = previous?.ArticleWarnings ?? new Dictionary<string, ContentProblem[]>();
         _folders[string.Empty] = new Folder(string.Empty, null);
     }
 
@@ -96,7 +97,13 @@ internal sealed class ContentSnapshotBuilder
         if (_previous.TryGetValue(path, out var known) && known.BlobSha == blob.Sha && known.FilePath == filePath)
         {
             _articles[path] = known;
-            _problems.AddRange(_previousProblems.Where(p => p.File == filePath));
+            // Only what parsing this file said: snapshot-wide checks run again in Finish.
+            if (_previousWarnings.TryGetValue(filePath, out var warnings))
+            {
+                _articleWarnings[filePath] = warnings;
+                _problems.AddRange(warnings);
+            }
+
             return;
         }
 
@@ -110,9 +117,11 @@ internal sealed class ContentSnapshotBuilder
         try
         {
             var parsed = FrontMatterParser.Parse(text, _defaultVisibility);
-            foreach (var warning in parsed.Warnings)
+            if (parsed.Warnings.Count > 0)
             {
-                _problems.Add(new(filePath, 0, ContentProblem.Warning, warning));
+                var warnings = parsed.Warnings.Select(w => new ContentProblem(filePath, 0, ContentProblem.Warning, w)).ToArray();
+                _articleWarnings[filePath] = warnings;
+                _problems.AddRange(warnings);
             }
 
             var title = parsed.Metadata.Title
@@ -182,6 +191,7 @@ internal sealed class ContentSnapshotBuilder
             _folders.ToFrozenDictionary(StringComparer.Ordinal),
             _assets.ToFrozenDictionary(StringComparer.Ordinal),
             catalog,
+            _articleWarnings,
             _problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToArray());
     }
 

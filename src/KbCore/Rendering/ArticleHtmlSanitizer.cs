@@ -59,7 +59,7 @@ public sealed class ArticleHtmlSanitizer
     {
         if (element.GetAttribute("id") is { } id)
         {
-            element.SetAttribute("id", PrefixedId(id));
+            element.SetAttribute("id", HelpCenterUrls.Id(id));
         }
 
         if (element.LocalName == "a" && element.GetAttribute("href") is { } href)
@@ -68,7 +68,7 @@ public sealed class ArticleHtmlSanitizer
             {
                 element.SetAttribute("href", HelpCenterUrls.Fragment(href[1..]));
             }
-            else if (href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            else if (href.StartsWith("http", StringComparison.OrdinalIgnoreCase) || href.StartsWith("//", StringComparison.Ordinal))
             {
                 element.SetAttribute("rel", "nofollow noopener noreferrer");
             }
@@ -105,11 +105,5 @@ public sealed class ArticleHtmlSanitizer
                 element.SetAttribute("class", string.Join(' ', kept));
             }
         }
-    }
-
-    private static string PrefixedId(string id)
-    {
-        var clean = new string(id.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.').ToArray());
-        return clean.StartsWith(HelpCenterUrls.IdPrefix, StringComparison.Ordinal) ? clean : HelpCenterUrls.IdPrefix + clean;
     }
 }

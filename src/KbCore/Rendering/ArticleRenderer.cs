@@ -73,7 +73,7 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer)
     private static List<HeadingView> CollectHeadings(MarkdownDocument document) =>
         document.Descendants<HeadingBlock>()
             .Where(h => h.Level is 2 or 3 && h.GetAttributes().Id is { Length: > 0 })
-            .Select(h => new HeadingView(h.Level, HelpCenterUrls.IdPrefix + h.GetAttributes().Id, InlineText(h)))
+            .Select(h => new HeadingView(h.Level, HelpCenterUrls.Id(h.GetAttributes().Id!), InlineText(h)))
             .ToList();
 
     private static string InlineText(HeadingBlock heading)

@@ -12,10 +12,24 @@ public static class HelpCenterUrls
         return path.Length == 0 ? "/" : "/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
     }
 
-    /// <summary><c>section</c> becomes <c>#kb-section</c>; an anchor already prefixed is kept.</summary>
-    public static string Fragment(string anchor)
+    /// <summary><c>section</c> becomes <c>#kb-section</c>.</summary>
+    public static string Fragment(string anchor) => "#" + Id(anchor);
+
+    /// <summary>
+    /// The one id function for element ids, table-of-contents entries and <c>#</c> links, so they always agree:
+    /// the <c>kb-</c> prefix, letters (any script) and digits kept, anything else (<c>fn:1</c>'s colon) a hyphen.
+    /// </summary>
+    public static string Id(string raw)
     {
-        ArgumentNullException.ThrowIfNull(anchor);
-        return anchor.StartsWith(IdPrefix, StringComparison.Ordinal) ? "#" + anchor : "#" + IdPrefix + anchor;
+        ArgumentNullException.ThrowIfNull(raw);
+        var body = raw.StartsWith(IdPrefix, StringComparison.Ordinal) ? raw[IdPrefix.Length..] : raw;
+        var clean = string.Create(body.Length, body, static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = char.IsLetterOrDigit(text[i]) || text[i] is '-' or '_' ? text[i] : '-';
+            }
+        });
+        return IdPrefix + clean;
     }
 }

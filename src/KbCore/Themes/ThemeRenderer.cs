@@ -70,7 +70,7 @@ public sealed class ThemeRenderer
         {
             throw;
         }
-        catch (Exception e) when (e is DotLiquid.Exceptions.LiquidException or InvalidOperationException or ArgumentException or TimeoutException)
+        catch (Exception e) when (e is DotLiquid.Exceptions.LiquidException or DotLiquid.Exceptions.RenderException or InvalidOperationException or ArgumentException or TimeoutException)
         {
             throw new ThemeException($"{ActiveTheme}/{name}.liquid", 0, e.Message, e);
         }
@@ -96,6 +96,10 @@ public sealed class ThemeRenderer
             // HtmlEncoder.Default would turn é into &#233;: allow all ranges, still encoding markup characters.
             var encoder = HtmlEncoder.Create(UnicodeRanges.All);
             Template.RegisterValueTypeTransformer(typeof(string), v => encoder.Encode((string)v));
+
+            // {{ list }} joins items without the string transformer: encode them here.
+            Template.RegisterValueTypeTransformer(typeof(System.Collections.IEnumerable), v => string.Concat(
+                ((System.Collections.IEnumerable)v).Cast<object?>().Select(item => item is RawHtml raw ? raw.Html : encoder.Encode(Convert.ToString(item, CultureInfo.InvariantCulture) ?? string.Empty))));
             Template.RegisterSafeType(typeof(RawHtml), o => o);
             foreach (var type in typeof(SiteView).Assembly.GetTypes().Where(t => t.Namespace == typeof(SiteView).Namespace && t.IsPublic))
             {

@@ -34,7 +34,9 @@ internal sealed class ThemeTemplateCache(ThemeFiles files)
         }
         catch (SyntaxException e)
         {
-            throw new ThemeException(files.Describe(path), GuessLine(source, e.Message), e.Message, e);
+            // No inner exception on purpose: DotLiquid unwraps inner Liquid exceptions while rendering a
+            // layout, which would blame the page instead of the broken layout or partial.
+            throw new ThemeException(files.Describe(path), GuessLine(source, e.Message), e.Message);
         }
     }
 

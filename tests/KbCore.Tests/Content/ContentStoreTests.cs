@@ -203,7 +203,7 @@ public sealed class ContentStoreTests : IDisposable
         Assert.Single(after.Problems);
     }
 
-    [Fact(Skip = "bug: ContentSnapshotBuilder.AddArticle (src/KbCore/Content/ContentSnapshotBuilder.cs:99) copies every previous problem of a re-used file, including the ticket-category warning that CheckTicketCategories (line 227) adds again, so it is reported twice after any refresh")]
+    [Fact]
     public void Refresh_UnchangedArticleWithUnknownTicketCategory_WarnsOnce()
     {
         // Arrange
@@ -224,7 +224,7 @@ public sealed class ContentStoreTests : IDisposable
         Assert.Contains("nope", problem.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "bug: ContentSnapshotBuilder.AddArticle (src/KbCore/Content/ContentSnapshotBuilder.cs:99) copies every previous problem of a re-used file, including the article/folder URL clash warning that Finish (line 169) adds again, so it is reported twice after any refresh")]
+    [Fact]
     public void Refresh_UnchangedArticleSharingUrlWithFolder_WarnsOnce()
     {
         // Arrange
@@ -244,7 +244,7 @@ public sealed class ContentStoreTests : IDisposable
         Assert.Single(store.Current.Problems);
     }
 
-    [Fact(Skip = "bug: ContentSnapshotBuilder.AddArticle (src/KbCore/Content/ContentSnapshotBuilder.cs:99) copies the previous ticket-category warning of a re-used file, so it stays after the id is added to ticket-categories.yml")]
+    [Fact]
     public void Refresh_TicketCategoryAddedToCatalog_WarningGoesForUnchangedArticle()
     {
         // Arrange

@@ -23,7 +23,7 @@ public class HelpCenterUrlsTests
     [Theory]
     [InlineData("setup", "#kb-setup")]
     [InlineData("kb-setup", "#kb-setup")]
-    [InlineData("fn:1", "#kb-fn:1")]
+    [InlineData("fn:1", "#kb-fn-1")]
     public void Fragment_Anchor_PrefixedOnce(string anchor, string expected)
     {
         // Act

@@ -196,7 +196,7 @@ public sealed class ThemeRendererTests : IDisposable
         Assert.NotNull(dom.QuerySelector("p.internal"));
     }
 
-    [Fact(Skip = "bug: ThemeRenderer.ConfigureEngine (src/KbCore/Themes/ThemeRenderer.cs:98) registers the encoding transformer for string only; DotLiquid joins a list output ({{ page.tags }}) item by item without it, so <i>tag</i> is written raw")]
+    [Fact]
     public void Render_ListOutputDirectly_ItemsHtmlEncoded()
     {
         // Arrange
@@ -241,7 +241,7 @@ public sealed class ThemeRendererTests : IDisposable
         Assert.Contains("bogus", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "bug: ThemeTemplateCache.Get (src/KbCore/Themes/ThemeTemplateCache.cs:37) puts the SyntaxException inside the ThemeException; DotLiquid's Block.RenderAll unwraps an inner LiquidException, so ThemeRenderer (ThemeRenderer.cs:75) reports the page template instead of the broken layout")]
+    [Fact]
     public void Render_BrokenLayout_ThrowsThemeExceptionNamingLayout()
     {
         // Arrange
@@ -284,7 +284,7 @@ public sealed class ThemeRendererTests : IDisposable
         Assert.Contains("not found", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "bug: ThemeRenderer.Render (src/KbCore/Themes/ThemeRenderer.cs:73) does not catch DotLiquid.Exceptions.RenderException (MaximumIterationsExceededException derives from it, not from LiquidException), so a runaway loop escapes as a raw DotLiquid exception")]
+    [Fact]
     public void Render_EndlessLoop_StopsWithThemeException()
     {
         // Arrange
