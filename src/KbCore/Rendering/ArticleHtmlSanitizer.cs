@@ -89,6 +89,15 @@ public sealed class ArticleHtmlSanitizer
             }
 
             element.SetAttribute("disabled", "disabled");
+
+            // Screen readers announce a bare checkbox as "checkbox": say what it means.
+            element.SetAttribute("aria-label", element.HasAttribute("checked") ? "Done" : "Not done");
+        }
+
+        // Wide code blocks and tables scroll sideways: keyboard users must be able to reach them.
+        if (element.LocalName is "pre" or "table")
+        {
+            element.SetAttribute("tabindex", "0");
         }
 
         if (element.GetAttribute("class") is { } classes)

@@ -24,6 +24,7 @@ public sealed class ThemeRenderer
     private static bool _configured;
 
     private readonly ThemeTemplateCache _cache;
+    private readonly ThemeVersion _version;
 
     public ThemeRenderer(IOptions<ThemeOptions> options)
     {
@@ -31,6 +32,7 @@ public sealed class ThemeRenderer
         Files = new ThemeFiles(options.Value.Directory);
         _cache = new ThemeTemplateCache(Files);
         ActiveTheme = Files.ThemeExists(options.Value.Active) ? options.Value.Active : ThemeOptions.DefaultTheme;
+        _version = new ThemeVersion(Files, ActiveTheme);
         ConfigureEngine();
     }
 
@@ -38,6 +40,9 @@ public sealed class ThemeRenderer
     public string ActiveTheme { get; }
 
     public ThemeFiles Files { get; }
+
+    /// <summary>Changes when a file of the active theme changes on disk: part of page ETags.</summary>
+    public string Version => _version.Value;
 
     /// <summary>Renders <c>templates/{template}.liquid</c> of the active theme.</summary>
     /// <exception cref="ThemeException">The template (or one it uses) is missing or broken.</exception>

@@ -17,7 +17,7 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
     /// <summary>Serves a page cached by (commit, theme, path), answering 304 when the browser has it.</summary>
     public async Task WritePageAsync(HttpContext context, ContentSnapshot snapshot, string key, Func<(string Template, object Page, string Title, string Description)> build)
     {
-        var etag = ETag(snapshot.CommitSha, themes.ActiveTheme, key);
+        var etag = ETag(snapshot.CommitSha, themes.ActiveTheme + "." + themes.Version, key);
         if (NotModified(context, etag))
         {
             context.Response.Headers.CacheControl = PageCacheControl;

@@ -53,6 +53,27 @@ public sealed class ThemeTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/healthz")).StatusCode);
     }
 
+    [Fact]
+    public async Task EditingATemplateOnDisk_ChangesTheETagAndThePage()
+    {
+        // Arrange
+        CopyDirectory(RepoPaths.Themes, _themes.Path);
+        using var factory = new KbServerFactory(RepoPaths.Content, new Dictionary<string, string?> { ["Themes:Directory"] = _themes.Path });
+        var client = factory.CreateClient();
+        var before = await client.GetAsync("/");
+        var footer = _themes.Combine("default", "partials", "footer.liquid");
+
+        // Act
+        File.AppendAllText(footer, "<p class=\"edited-marker\">edited</p>\n");
+        File.SetLastWriteTimeUtc(footer, DateTime.UtcNow.AddMinutes(1));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        var after = await client.GetAsync("/");
+
+        // Assert
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        Assert.NotNull((await Html.ParseAsync(after)).QuerySelector(".edited-marker"));
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
