@@ -11,11 +11,11 @@ public sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Full path of a forward-slash relative path inside the folder.</summary>
-    public string Combine(string relative)
+    /// <summary>Full path of forward-slash relative path parts inside the folder.</summary>
+    public string Combine(params string[] parts)
     {
-        ArgumentNullException.ThrowIfNull(relative);
-        return System.IO.Path.Combine([Path, .. relative.Split('/')]);
+        ArgumentNullException.ThrowIfNull(parts);
+        return System.IO.Path.Combine([Path, .. parts.SelectMany(p => p.Split('/'))]);
     }
 
     /// <summary>Writes files given as forward-slash relative paths and their text (UTF-8, no BOM).</summary>
@@ -47,6 +47,13 @@ public sealed class TempDirectory : IDisposable
             File.SetAttributes(file, FileAttributes.Normal);
         }
 
-        Directory.Delete(path, recursive: true);
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server still shutting down may hold a file for a moment; the OS cleans temp eventually.
+        }
     }
 }
