@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using KbCore.Articles;
 using KbCore.Content;
@@ -22,7 +23,7 @@ internal static partial class LinkRewriter
         foreach (var link in document.Descendants<LinkInline>())
         {
             var original = link is WikiLinkInline wiki ? wiki.Target : link.Url;
-            var resolved = link is WikiLinkInline w ? ResolveWiki(w, links) : Resolve(link.Url, article, links);
+            var resolved = link is WikiLinkInline w ? ResolveWiki(w, article, links) : Resolve(link.Url, article, links);
             if (resolved is null)
             {
                 continue;
@@ -32,12 +33,11 @@ internal static partial class LinkRewriter
             {
                 var attributes = link.GetAttributes();
                 attributes.AddClass(BrokenClass);
-                link.Title = link is WikiLinkInline ? $"No article called “{original}”" : $"Broken link: {original}";
+                // The page keeps neither the target nor its name: it may be an internal article's path.
+                // Authors see the target in `check`; an image keeps its alt text only.
+                link.Title = "This link is broken";
                 broken.Add(new BrokenLink(original ?? string.Empty, link.Line + lineOffset));
-                if (link is WikiLinkInline)
-                {
-                    link.Url = "#";
-                }
+                link.Url = link.IsImage ? string.Empty : "#";
 
                 continue;
             }
@@ -48,13 +48,21 @@ internal static partial class LinkRewriter
         return broken;
     }
 
-    private static string ResolveWiki(WikiLinkInline link, LinkIndex links)
+    /// <summary>
+    /// A public article is read by anonymous visitors, so its links may only lead to public content:
+    /// a link to an internal article would leak its path, and is shown as broken instead.
+    /// </summary>
+    private static bool CanLink(Article from, [NotNullWhen(true)] Article? to) => to is not null && (to.IsPublic || !from.IsPublic);
+
+    private static bool CanLink(Article from, Folder? to) => to is not null && (to.PublicArticleCount > 0 || to.Path.Length == 0 || !from.IsPublic);
+
+    private static string ResolveWiki(WikiLinkInline link, Article from, LinkIndex links)
     {
         var hash = link.Target.IndexOf('#', StringComparison.Ordinal);
         var target = hash < 0 ? link.Target : link.Target[..hash];
         var fragment = hash < 0 ? string.Empty : HelpCenterUrls.Fragment(link.Target[(hash + 1)..]);
         var article = links.ResolveWikiTarget(target);
-        return article is null ? string.Empty : HelpCenterUrls.ForPath(article.Path) + fragment;
+        return !CanLink(from, article) ? string.Empty : HelpCenterUrls.ForPath(article.Path) + fragment;
     }
 
     /// <summary>Null: leave the URL alone. Empty: broken. Otherwise the new URL.</summary>
@@ -91,13 +99,13 @@ internal static partial class LinkRewriter
             if (withoutMd == "_index" || withoutMd.EndsWith("/_index", StringComparison.Ordinal))
             {
                 var folder = withoutMd.Length == "_index".Length ? string.Empty : withoutMd[..^"/_index".Length];
-                return links.FindFolder(folder) is null ? string.Empty : HelpCenterUrls.ForPath(folder) + fragment;
+                return !CanLink(article, links.FindFolder(folder)) ? string.Empty : HelpCenterUrls.ForPath(folder) + fragment;
             }
 
-            return links.FindArticle(withoutMd) is null ? string.Empty : HelpCenterUrls.ForPath(withoutMd) + fragment;
+            return !CanLink(article, links.FindArticle(withoutMd)) ? string.Empty : HelpCenterUrls.ForPath(withoutMd) + fragment;
         }
 
-        if (links.FindAsset(path) is not null || links.FindArticle(path) is not null || links.FindFolder(path) is not null)
+        if (links.FindAsset(path) is not null || CanLink(article, links.FindArticle(path)) || CanLink(article, links.FindFolder(path)))
         {
             return HelpCenterUrls.ForPath(path) + fragment;
         }

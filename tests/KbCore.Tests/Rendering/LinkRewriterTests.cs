@@ -53,10 +53,27 @@ public class LinkRewriterTests
         Assert.Contains("kb-broken-link", anchor.ClassList);
         Assert.Equal("#", anchor.GetAttribute("href"));
         Assert.Equal("Missing Page", anchor.TextContent);
-        Assert.Contains("Missing Page", anchor.GetAttribute("title"), StringComparison.Ordinal);
+        Assert.Equal("This link is broken", anchor.GetAttribute("title"));
         var broken = Assert.Single(result.BrokenLinks);
         Assert.Equal("Missing Page", broken.Target);
         Assert.Equal(7, broken.Line);
+    }
+
+    [Fact]
+    public void Render_PublicArticleLinkingToInternalOne_LinkIsBrokenAndPathHidden()
+    {
+        // Arrange
+        var files = new Dictionary<string, string?>(Targets, StringComparer.Ordinal)
+        {
+            ["guides/hidden.md"] = "---\ntitle: Hidden runbook\nvisibility: internal\n---\nSecret.\n",
+        };
+
+        // Act
+        var (result, dom, _) = ArticleRendering.Render("See [[Hidden runbook]] and [it](hidden.md).\n", otherFiles: files);
+
+        // Assert
+        Assert.Equal(2, result.BrokenLinks.Count);
+        Assert.All(dom.QuerySelectorAll("a"), a => Assert.DoesNotContain("hidden", a.GetAttribute("href") ?? string.Empty, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public sealed class ContentRulesTests : IDisposable
         _seed = new TempDirectory("kbseed").WriteFiles(new Dictionary<string, string>
         {
             ["help/_index.md"] = "---\ntitle: Help\ndescription: All the help.\n---\n",
-            ["help/public.md"] = "---\ntitle: Public page\ntags: [a]\n---\n![A chart](images/chart.png)\n\nSee [[Other page]] and [the data](images/fake.png).\n",
+            ["help/public.md"] = "---\ntitle: Public page\ntags: [a]\n---\n![A chart](images/chart.png)\n\nSee [[Other page]] and [the data](images/fake.png).\n\nNot [[Secret runbook]] nor [this](secret.md).\n",
             ["help/other-page.md"] = "---\ntitle: Other page\ntags: [a]\n---\nBody.\n",
             ["help/secret.md"] = "---\ntitle: Secret runbook\nvisibility: internal\n---\n![Secret](images/secret.png)\n",
             ["help/broken.md"] = "---\ntitle: [not, a, string]\n---\nBody.\n",
@@ -97,6 +97,18 @@ public sealed class ContentRulesTests : IDisposable
 
         Assert.NotNull(doc.QuerySelector("a[href='/help/other-page']"));
         Assert.NotNull(doc.QuerySelector("img[src='/help/images/chart.png'][alt='A chart']"));
+    }
+
+    [Fact]
+    public async Task PublicArticleLinkingToAnInternalOne_ShowsABrokenLinkThatLeaksNoPath()
+    {
+        var response = await _factory.CreateClient().GetAsync("/help/public");
+        var doc = await Html.ParseAsync(response);
+
+        var links = doc.QuerySelectorAll("main a").Select(a => a.GetAttribute("href") ?? string.Empty).ToArray();
+        Assert.DoesNotContain(links, href => href.Contains("secret", StringComparison.Ordinal));
+        Assert.DoesNotContain("secret.md", doc.QuerySelector("main")!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(2, doc.QuerySelectorAll("main .kb-broken-link").Length);
     }
 
     public void Dispose()
