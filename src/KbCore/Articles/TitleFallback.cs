@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace KbCore.Articles;
 
 /// <summary>Titles for files that do not declare one: the first heading, else the file name made readable.</summary>
-public static partial class TitleFallback
+public static class TitleFallback
 {
     /// <summary>The text of the first ATX heading (<c># Title</c>) in the first 200 lines, if any.</summary>
     public static string? FromFirstHeading(string markdown)
@@ -23,13 +21,9 @@ public static partial class TitleFallback
             {
                 inFence = !inFence;
             }
-            else if (!inFence && line.Length > 1 && line[0] == '#')
+            else if (!inFence && ParseAtxHeading(line) is { Length: > 0 } heading)
             {
-                var m = HeadingRegex().Match(line.ToString());
-                if (m.Success)
-                {
-                    return m.Groups[1].Value.Trim();
-                }
+                return heading;
             }
         }
 
@@ -44,6 +38,30 @@ public static partial class TitleFallback
         return words.Length == 0 ? name : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    [GeneratedRegex(@"^#{1,6}\s+(.+?)\s*#*\s*$")]
-    private static partial Regex HeadingRegex();
+    /// <summary>
+    /// The text of <c>## Heading ##</c>, scanned in one pass: content is untrusted, and a backtracking
+    /// pattern over a long line can stall every snapshot build.
+    /// </summary>
+    private static string? ParseAtxHeading(ReadOnlySpan<char> line)
+    {
+        var level = 0;
+        while (level < line.Length && line[level] == '#')
+        {
+            level++;
+        }
+
+        if (level is 0 or > 6 || level == line.Length || line[level] is not (' ' or '\t'))
+        {
+            return null;
+        }
+
+        var text = line[level..].Trim();
+        var closing = text.TrimEnd('#');
+        if (closing.Length == 0 || char.IsWhiteSpace(closing[^1]))
+        {
+            text = closing.TrimEnd();
+        }
+
+        return text.ToString();
+    }
 }

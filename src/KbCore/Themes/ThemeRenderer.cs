@@ -96,6 +96,10 @@ public sealed class ThemeRenderer
             }
 
             Template.FileSystem = ThemeFileSystem.Instance;
+
+            // Parsed templates are cached and shared by concurrent requests: without this, {% assign %}
+            // and loop state live on the template and leak from one request's page into the next.
+            Template.DefaultIsThreadSafe = true;
             Template.NamingConvention = new RubyNamingConvention();
 
             // HtmlEncoder.Default would turn é into &#233;: allow all ranges, still encoding markup characters.

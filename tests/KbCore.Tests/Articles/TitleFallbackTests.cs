@@ -77,4 +77,21 @@ public class TitleFallbackTests
         // Assert
         Assert.Equal(expected, title);
     }
+
+    [Theory]
+    [InlineData("# C# tips\n", "C# tips")]
+    [InlineData("## Closed heading ##\n", "Closed heading")]
+    [InlineData("#NoSpace\n# Real\n", "Real")]
+    [InlineData("# ###\n# Next\n", "Next")]
+    public void FromFirstHeading_AtxForms_ParsedLikeCommonMark(string markdown, string expected) =>
+        Assert.Equal(expected, TitleFallback.FromFirstHeading(markdown));
+
+    [Fact]
+    public void FromFirstHeading_VeryLongHeadingLine_ParsesInOnePass()
+    {
+        // A backtracking pattern took minutes on this line and stalled every snapshot build.
+        var markdown = "# a" + new string(' ', 200_000) + "b\n";
+
+        Assert.Equal("a" + new string(' ', 200_000) + "b", TitleFallback.FromFirstHeading(markdown));
+    }
 }
