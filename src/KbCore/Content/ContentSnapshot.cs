@@ -31,14 +31,12 @@ public sealed class ContentSnapshot
         TicketCategories = ticketCategories;
         Problems = problems;
         Links = new LinkIndex(articles, folders, assets);
-        _publicAssets = new Lazy<FrozenSet<string>>(() => AssetReferences.FindPublic(articles.Values, Links));
         _publicByTag = new Lazy<ILookup<string, Article>>(() => articles.Values
             .Where(a => a.IsPublic)
             .SelectMany(a => a.Metadata.Tags.Select(t => (Tag: t, Article: a)))
             .ToLookup(x => x.Tag, x => x.Article, StringComparer.OrdinalIgnoreCase));
     }
 
-    private readonly Lazy<FrozenSet<string>> _publicAssets;
     private readonly Lazy<ILookup<string, Article>> _publicByTag;
 
     /// <summary>Full SHA of the commit, or "" for an empty repository.</summary>
@@ -71,9 +69,6 @@ public sealed class ContentSnapshot
     public LinkIndex Links { get; }
 
     /// <summary>What an empty repository (no commit on the branch yet) serves.</summary>
-    /// <summary>Assets a public article links to: the only ones anonymous visitors may load.</summary>
-    public FrozenSet<string> PublicAssets => _publicAssets.Value;
-
     /// <summary>Public articles by tag (any case), for related articles.</summary>
     public ILookup<string, Article> PublicArticlesByTag => _publicByTag.Value;
 

@@ -17,6 +17,9 @@ public sealed class LinkIndex
     private readonly Dictionary<string, string> _bySlug = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _byTitle = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _byPathIgnoreCase = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _publicBySlug = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _publicByTitle = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _publicByPathIgnoreCase = new(StringComparer.OrdinalIgnoreCase);
 
     internal LinkIndex(FrozenDictionary<string, Article> articles, FrozenDictionary<string, Folder> folders, FrozenDictionary<string, AssetEntry> assets)
     {
@@ -30,19 +33,31 @@ public sealed class LinkIndex
             _byPathIgnoreCase.TryAdd(article.Path, article.Path);
             _bySlug.TryAdd(article.Slug, article.Path);
             _byTitle.TryAdd(article.Title, article.Path);
+            if (article.IsPublic)
+            {
+                _publicByPathIgnoreCase.TryAdd(article.Path, article.Path);
+                _publicBySlug.TryAdd(article.Slug, article.Path);
+                _publicByTitle.TryAdd(article.Title, article.Path);
+            }
         }
 
-        Fingerprint = ComputeFingerprint(articles.Keys, folders.Keys, assets.Keys);
+        Fingerprint = ComputeFingerprint(
+            articles.Values.Select(a => $"{a.Path}\t{a.IsPublic}\t{a.Title}"),
+            folders.Values.Select(f => $"{f.Path}\t{f.PublicArticleCount > 0}"),
+            assets.Keys);
     }
 
     /// <summary>
-    /// Changes only when an article, folder or asset is added, removed or renamed: rendered HTML
-    /// depends on which targets exist, so it is part of the render cache key.
+    /// Changes when an article, folder or asset is added, removed or renamed, or when an article's title
+    /// or visibility changes: rendered links depend on all of these, so it is part of the render cache key.
     /// </summary>
     public string Fingerprint { get; }
 
-    /// <summary>Target of <c>[[target]]</c>: an article path (exact, then any case), a file name, or a title.</summary>
-    public Article? ResolveWikiTarget(string target)
+    /// <summary>
+    /// Target of <c>[[target]]</c>: an article path (exact, then any case), a file name, or a title.
+    /// With <paramref name="publicOnly"/>, internal articles are not candidates, so they can neither win nor shadow.
+    /// </summary>
+    public Article? ResolveWikiTarget(string target, bool publicOnly = false)
     {
         ArgumentNullException.ThrowIfNull(target);
         var key = target.Trim().Trim('/');
@@ -51,12 +66,14 @@ public sealed class LinkIndex
             key = key[..^3];
         }
 
-        if (_articles.TryGetValue(key, out var exact))
+        if (_articles.TryGetValue(key, out var exact) && (exact.IsPublic || !publicOnly))
         {
             return exact;
         }
 
-        var path = _byPathIgnoreCase.GetValueOrDefault(key) ?? _bySlug.GetValueOrDefault(key) ?? _byTitle.GetValueOrDefault(key);
+        var path = publicOnly
+            ? _publicByPathIgnoreCase.GetValueOrDefault(key) ?? _publicBySlug.GetValueOrDefault(key) ?? _publicByTitle.GetValueOrDefault(key)
+            : _byPathIgnoreCase.GetValueOrDefault(key) ?? _bySlug.GetValueOrDefault(key) ?? _byTitle.GetValueOrDefault(key);
         return path is null ? null : _articles[path];
     }
 

@@ -17,13 +17,14 @@ internal static partial class LinkRewriter
 {
     public const string BrokenClass = "kb-broken-link";
 
-    public static IReadOnlyList<BrokenLink> Rewrite(MarkdownDocument document, Article article, LinkIndex links, int lineOffset)
+    /// <param name="assets">Receives the repository path of every asset (image, attachment) the article links to.</param>
+    public static IReadOnlyList<BrokenLink> Rewrite(MarkdownDocument document, Article article, LinkIndex links, int lineOffset, ICollection<string>? assets = null)
     {
         var broken = new List<BrokenLink>();
         foreach (var link in document.Descendants<LinkInline>())
         {
             var original = link is WikiLinkInline wiki ? wiki.Target : link.Url;
-            var resolved = link is WikiLinkInline w ? ResolveWiki(w, article, links) : Resolve(link.Url, article, links);
+            var resolved = link is WikiLinkInline w ? ResolveWiki(w, article, links) : Resolve(link.Url, article, links, assets);
             if (resolved is null)
             {
                 continue;
@@ -61,12 +62,12 @@ internal static partial class LinkRewriter
         var hash = link.Target.IndexOf('#', StringComparison.Ordinal);
         var target = hash < 0 ? link.Target : link.Target[..hash];
         var fragment = hash < 0 ? string.Empty : HelpCenterUrls.Fragment(link.Target[(hash + 1)..]);
-        var article = links.ResolveWikiTarget(target);
+        var article = links.ResolveWikiTarget(target, publicOnly: from.IsPublic);
         return !CanLink(from, article) ? string.Empty : HelpCenterUrls.ForPath(article.Path) + fragment;
     }
 
     /// <summary>Null: leave the URL alone. Empty: broken. Otherwise the new URL.</summary>
-    private static string? Resolve(string? url, Article article, LinkIndex links)
+    private static string? Resolve(string? url, Article article, LinkIndex links, ICollection<string>? assets)
     {
         if (string.IsNullOrWhiteSpace(url) || url.StartsWith('#') || url.StartsWith("//", StringComparison.Ordinal) || SchemeRegex().IsMatch(url))
         {
@@ -105,7 +106,13 @@ internal static partial class LinkRewriter
             return !CanLink(article, links.FindArticle(withoutMd)) ? string.Empty : HelpCenterUrls.ForPath(withoutMd) + fragment;
         }
 
-        if (links.FindAsset(path) is not null || CanLink(article, links.FindArticle(path)) || CanLink(article, links.FindFolder(path)))
+        if (links.FindAsset(path) is not null)
+        {
+            assets?.Add(path);
+            return HelpCenterUrls.ForPath(path) + fragment;
+        }
+
+        if (CanLink(article, links.FindArticle(path)) || CanLink(article, links.FindFolder(path)))
         {
             return HelpCenterUrls.ForPath(path) + fragment;
         }

@@ -1,5 +1,6 @@
 using KbCore.Articles;
 using KbCore.Content;
+using KbCore.Rendering;
 using KbCore.Themes.Models;
 using Microsoft.AspNetCore.StaticFiles;
 
@@ -41,7 +42,7 @@ internal static class HelpCenterEndpoints
         await pages.WritePageAsync(context, snapshot, "/search?q=" + query, () => ("search", new SearchView(query, [], Available: false), "Search", string.Empty)).ConfigureAwait(false);
     }
 
-    private static async Task ContentAsync(HttpContext context, string? path, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views, ContentRepository repository)
+    private static async Task ContentAsync(HttpContext context, string? path, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views, ContentRepository repository, PublicAssetIndex publicAssets)
     {
         var snapshot = store.Current;
         var key = ContentPaths.Normalize(path);
@@ -64,7 +65,7 @@ internal static class HelpCenterEndpoints
             return;
         }
 
-        if (snapshot.Assets.TryGetValue(key, out var asset) && snapshot.PublicAssets.Contains(key))
+        if (snapshot.Assets.TryGetValue(key, out var asset) && publicAssets.IsPublic(snapshot, key))
         {
             await WriteBlobAsync(context, asset, repository, pages, snapshot).ConfigureAwait(false);
             return;

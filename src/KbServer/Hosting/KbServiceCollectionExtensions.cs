@@ -29,6 +29,7 @@ internal static class KbServiceCollectionExtensions
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ArticleHtmlSanitizer>();
         services.AddSingleton<ArticleRenderer>();
+        services.AddSingleton<PublicAssetIndex>();
         services.AddSingleton<ThemeRenderer>();
         services.AddSingleton<HelpCenterViewBuilder>();
         services.AddSingleton<PageCache>();

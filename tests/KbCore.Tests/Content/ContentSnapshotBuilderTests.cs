@@ -334,48 +334,6 @@ public class ContentSnapshotBuilderTests
     }
 
     [Fact]
-    public void PublicAssets_ImagesReferencedByPublicArticles_OnlyThoseAreListed()
-    {
-        // Arrange
-        var files = new Dictionary<string, string?>
-        {
-            ["images/shared.png"] = "png",
-            ["images/internal-only.png"] = "png",
-            ["images/unused.png"] = "png",
-            ["images/html.png"] = "png",
-            ["images/reference.png"] = "png",
-            ["images/root-relative.png"] = "png",
-            ["images/with space.png"] = "png",
-            ["guides/local.png"] = "png",
-            ["guides/public.md"] = """
-                # Public
-
-                ![Shared](../images/shared.png "a title")
-                ![Beside](local.png?v=2)
-                <img src="../images/html.png" alt="html">
-                ![Logo][logo]
-                ![Root](/images/root-relative.png)
-                ![Spaced](<../images/with%20space.png>)
-                ![External](https://example.com/images/unused.png)
-                ![Escaping](../../../images/unused.png)
-
-                [logo]: ../images/reference.png
-                """,
-            ["guides/internal.md"] = "---\nvisibility: internal\n---\n![Internal](../images/internal-only.png)\n",
-        };
-
-        // Act
-        var snapshot = TestContent.Snapshot(files);
-
-        // Assert
-        Assert.Equal(
-            ["guides/local.png", "images/html.png", "images/reference.png", "images/root-relative.png", "images/shared.png", "images/with space.png"],
-            snapshot.PublicAssets.Order(StringComparer.Ordinal));
-        Assert.Contains("images/internal-only.png", snapshot.Assets.Keys);
-        Assert.Contains("images/unused.png", snapshot.Assets.Keys);
-    }
-
-    [Fact]
     public void PublicArticlesByTag_AnyCase_ReturnsOnlyPublicArticles()
     {
         // Arrange

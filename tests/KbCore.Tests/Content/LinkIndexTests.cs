@@ -69,7 +69,7 @@ public class LinkIndexTests
     {
         // Arrange
         var one = TestContent.Snapshot(new Dictionary<string, string?> { ["a/x.md"] = "# One\n", ["a/i.png"] = "1" });
-        var two = TestContent.Snapshot(new Dictionary<string, string?> { ["a/x.md"] = "# Two\n", ["a/i.png"] = "2" });
+        var two = TestContent.Snapshot(new Dictionary<string, string?> { ["a/x.md"] = "# One\n\nNew body.\n", ["a/i.png"] = "2" });
         var renamed = TestContent.Snapshot(new Dictionary<string, string?> { ["a/y.md"] = "# One\n", ["a/i.png"] = "1" });
         var assetAdded = TestContent.Snapshot(new Dictionary<string, string?> { ["a/x.md"] = "# One\n", ["a/i.png"] = "1", ["a/j.png"] = "1" });
 
@@ -81,5 +81,18 @@ public class LinkIndexTests
         Assert.NotEqual(fingerprints[0], fingerprints[2]);
         Assert.NotEqual(fingerprints[0], fingerprints[3]);
         Assert.Equal(16, fingerprints[0].Length);
+    }
+
+    [Fact]
+    public void Fingerprint_TitleOrVisibilityChanges_Differs()
+    {
+        // Arrange: links render differently when a target's title or visibility changes.
+        var one = TestContent.Snapshot(new Dictionary<string, string?> { ["a/x.md"] = "# One\n" });
+        var retitled = TestContent.Snapshot(new Dictionary<string, string?> { ["a/x.md"] = "# Uno\n" });
+        var hidden = TestContent.Snapshot(new Dictionary<string, string?> { ["a/x.md"] = "---\nvisibility: internal\n---\n# One\n" });
+
+        // Act + Assert
+        Assert.NotEqual(one.Links.Fingerprint, retitled.Links.Fingerprint);
+        Assert.NotEqual(one.Links.Fingerprint, hidden.Links.Fingerprint);
     }
 }

@@ -244,12 +244,12 @@ public class ArticleRendererTests
     {
         // Arrange
         using var git = TempGitRepo.CreateBare();
-        git.Commit(new Dictionary<string, string?> { ["a/x.md"] = "# X\n\n[[Y]]\n", ["a/other.md"] = "# Other v1\n" });
+        git.Commit(new Dictionary<string, string?> { ["a/x.md"] = "# X\n\n[[Y]]\n", ["a/other.md"] = "# Other\n\nv1\n" });
         var store = TestContent.Store(git.Path);
         var renderer = new ArticleRenderer(new ArticleHtmlSanitizer());
         var before = store.Current;
         var first = renderer.Render(before.Articles["a/x"], before.Links);
-        git.Commit(new Dictionary<string, string?> { ["a/other.md"] = "# Other v2\n" });
+        git.Commit(new Dictionary<string, string?> { ["a/other.md"] = "# Other\n\nv2\n" });
         store.Refresh();
         var after = store.Current;
 
