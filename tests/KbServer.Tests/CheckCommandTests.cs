@@ -6,13 +6,16 @@ namespace KbServer.Tests;
 /// <summary>The <c>check</c> command, run as an operator would: the real executable, exit code and output.</summary>
 public sealed class CheckCommandTests : IDisposable
 {
-    private readonly TempDirectory _seed = new("kbseed");
+    private readonly TempDirectory _repo = new("kbrepo");
     private readonly TempDirectory _data = new("kbdata");
 
     [Fact]
     public void Check_OnTheSampleContent_PassesStrict()
     {
-        var (code, output) = RunCheck(RepoPaths.Content, "--strict");
+        RepoPaths.Content.CopyTreeTo(_repo.Path);
+        CommitAll();
+
+        var (code, output) = RunCheck(_repo.Path, "--strict");
 
         Assert.True(code == 0, output);
         Assert.Contains("0 errors, 0 warnings", output, StringComparison.Ordinal);
@@ -21,13 +24,14 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void Check_WithBrokenFrontMatterAndLinks_ReportsFileAndLineAndFails()
     {
-        _seed.WriteFiles(new Dictionary<string, string>
+        _repo.WriteFiles(new Dictionary<string, string>
         {
             ["a/good.md"] = "---\ntitle: Good\n---\nSee [[Nowhere]] and [gone](missing.md).\n",
             ["a/bad.md"] = "---\ntitle: Bad\norder: [1]\n---\nBody\n",
         });
+        CommitAll();
 
-        var (code, output) = RunCheck(_seed.Path);
+        var (code, output) = RunCheck(_repo.Path);
 
         Assert.Equal(1, code);
         Assert.Contains("a/bad.md:3: error:", output, StringComparison.Ordinal);
@@ -35,11 +39,30 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("a/good.md:4: warning: broken link to `missing.md`", output, StringComparison.Ordinal);
     }
 
-    private (int Code, string Output) RunCheck(string seed, params string[] extra)
+    [Fact]
+    public void Check_MistypedRepositoryPath_FailsWithoutCreatingOne()
+    {
+        var missing = _data.Combine("typo.git");
+
+        var (code, output) = RunCheck(missing);
+
+        Assert.Equal(2, code);
+        Assert.Contains("No git repository at", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    private void CommitAll()
+    {
+        Git.Run(_repo.Path, "init", "-q", "-b", "main");
+        Git.Run(_repo.Path, "add", ".");
+        Git.Run(_repo.Path, "commit", "-q", "-m", "content");
+    }
+
+    private (int Code, string Output) RunCheck(string repository, params string[] extra)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "KbServer.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _data.Path };
-        foreach (var arg in new[] { dll, "check" }.Concat(extra).Concat([$"--DataDirectory={_data.Path}", $"--Content:SeedDirectory={seed}"]))
+        foreach (var arg in new[] { dll, "check" }.Concat(extra).Concat([$"--DataDirectory={_data.Path}", $"--Content:Repository={repository}"]))
         {
             psi.ArgumentList.Add(arg);
         }
@@ -53,7 +76,7 @@ public sealed class CheckCommandTests : IDisposable
 
     public void Dispose()
     {
-        _seed.Dispose();
+        _repo.Dispose();
         _data.Dispose();
     }
 }

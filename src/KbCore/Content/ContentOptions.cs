@@ -17,6 +17,12 @@ public sealed class ContentOptions
     /// <summary>Folder copied into a new repository on first start (the sample help center).</summary>
     public string? SeedDirectory { get; set; }
 
+    /// <summary>
+    /// Create and seed the repository when it does not exist. The server does; commands such as
+    /// <c>check</c> do not, so a mistyped path is an error rather than a fresh, passing repository.
+    /// </summary>
+    public bool CreateIfMissing { get; set; } = true;
+
     /// <summary>How often the branch tip is checked for pushes made outside the server.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -56,6 +56,11 @@ public sealed class ContentRepository
 
             if (!LibGit2Sharp.Repository.IsValid(Path))
             {
+                if (!_options.CreateIfMissing)
+                {
+                    throw new ContentRepositoryNotFoundException($"No git repository at '{Path}'. Start the server once to create it, or pass --Content:Repository=<path>.");
+                }
+
                 if (Directory.Exists(Path) && Directory.EnumerateFileSystemEntries(Path).Any())
                 {
                     throw new InvalidOperationException($"Content:Repository '{Path}' exists but is not a git repository");

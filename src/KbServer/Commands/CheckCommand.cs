@@ -18,8 +18,16 @@ internal static class CheckCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse =>
         {
-            using var services = CommandHost.Build(parse.UnmatchedTokens);
-            return Run(services, parse.GetValue(strict), Console.Out);
+            using var host = CommandHost.Build(parse.UnmatchedTokens);
+            try
+            {
+                return Run(host.Services, parse.GetValue(strict), Console.Out);
+            }
+            catch (KbCore.Content.ContentRepositoryNotFoundException e)
+            {
+                Console.Error.WriteLine("check: " + e.Message);
+                return 2;
+            }
         });
         return command;
     }

@@ -1,23 +1,26 @@
+using KbCore.Content;
 using KbServer.Hosting;
 
 namespace KbServer.Commands;
 
-/// <summary>Services for a command: the server's configuration sources and registrations, without the web host.</summary>
+/// <summary>
+/// Services for a command: the same configuration sources as the server (appsettings, environment,
+/// <c>--Key=value</c> flags) and the same registrations, without the web host. Commands never create
+/// the content repository.
+/// </summary>
 internal static class CommandHost
 {
-    public static ServiceProvider Build(IReadOnlyList<string> configArgs)
+    public static IHost Build(IReadOnlyList<string> configArgs)
     {
-        var contentRoot = Directory.GetCurrentDirectory();
-        var config = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(configArgs.ToArray())
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(config);
-        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        services.AddKnowledgeBase(config, contentRoot);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configArgs.ToArray(),
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddKnowledgeBase(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.PostConfigure<ContentOptions>(o => o.CreateIfMissing = false);
+        return builder.Build();
     }
 }

@@ -16,19 +16,17 @@ internal static class ContentPaths
             return null;
         }
 
-        // Kestrel leaves %2F and %5C encoded in paths: decode them so they get the same checks.
-        var path = routePath.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase)
-            .Replace("%5C", "\\", StringComparison.OrdinalIgnoreCase)
-            .Replace("%2E", ".", StringComparison.OrdinalIgnoreCase)
-            .TrimEnd('/');
-        if (path.Length == 0 || path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal))
+        // Kestrel has decoded the path except %2F (an encoded slash): decode only that, once,
+        // so `..%2F` gets the same checks as `../` and nothing is decoded twice.
+        var path = routePath.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).TrimEnd('/');
+        if (path.Length == 0 || path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal))
         {
             return null;
         }
 
         foreach (var segment in path.Split('/'))
         {
-            if (segment.Length == 0 || segment.StartsWith('.') || segment.Any(char.IsControl) || segment.Contains('%', StringComparison.Ordinal))
+            if (segment.Length == 0 || segment.StartsWith('.') || segment.Any(char.IsControl))
             {
                 return null;
             }

@@ -5,27 +5,28 @@ using KbCore.Content;
 namespace KbServer.HelpCenter;
 
 /// <summary>
-/// <c>/healthz</c>: is the content loaded, and at which commit. Problem details (file, line, message)
-/// can name internal articles, so they are listed only for requests from this machine.
+/// <c>/healthz</c>: is the content loaded, and at which commit. Counts cover public articles only.
+/// Problem details (file, line, message) can name internal articles, so they are listed only as
+/// <c>Health:Details</c> allows: <c>local</c> (default: loopback requests that came through no proxy),
+/// <c>always</c> or <c>never</c>.
 /// </summary>
 internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", (HttpContext context, ContentStore store) =>
+        app.MapMethods("/healthz", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ContentStore store, IConfiguration config) =>
         {
             var snapshot = store.Current;
-            var errors = snapshot.Problems.Count(p => p.Severity == ContentProblem.Error);
-            var local = IsLocal(context);
+            var details = ShowDetails(context, config["Health:Details"]);
             context.Response.Headers.CacheControl = "no-store";
             return Results.Json(new
             {
                 status = "ok",
                 commit = snapshot.CommitSha,
-                articles = snapshot.Articles.Count,
-                errors,
-                warnings = snapshot.Problems.Count - errors,
-                problems = local
+                articles = snapshot.Articles.Values.Count(a => a.IsPublic),
+                errors = details ? snapshot.Problems.Count(p => p.Severity == ContentProblem.Error) : (int?)null,
+                warnings = details ? snapshot.Problems.Count(p => p.Severity != ContentProblem.Error) : (int?)null,
+                problems = details
                     ? snapshot.Problems.Select(p => new { file = p.File, line = p.Line, severity = p.Severity, message = p.Message })
                     : null,
             });
@@ -33,11 +34,13 @@ internal static class HealthEndpoints
         return app;
     }
 
-    private static bool IsLocal(HttpContext context)
+    private static bool ShowDetails(HttpContext context, string? setting) => setting?.ToLowerInvariant() switch
     {
-        var remote = context.Connection.RemoteIpAddress;
-
-        // The in-process test server has no remote address; everything else must come from loopback.
-        return remote is null || IPAddress.IsLoopback(remote);
-    }
+        "always" => true,
+        "never" => false,
+        _ => context.Connection.RemoteIpAddress is { } remote
+            && IPAddress.IsLoopback(remote)
+            && !context.Request.Headers.ContainsKey("X-Forwarded-For")
+            && !context.Request.Headers.ContainsKey("Forwarded"),
+    };
 }

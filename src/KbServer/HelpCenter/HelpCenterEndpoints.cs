@@ -39,7 +39,7 @@ internal static class HelpCenterEndpoints
             query = query[..200];
         }
 
-        await pages.WritePageAsync(context, snapshot, "/search?q=" + query, () => ("search", new SearchView(query, [], Available: false), "Search", string.Empty)).ConfigureAwait(false);
+        await pages.WritePageAsync(context, snapshot, "/search?q=" + query, () => ("search", new SearchView(query, [], Available: false), "Search", string.Empty), cacheable: false).ConfigureAwait(false);
     }
 
     private static async Task ContentAsync(HttpContext context, string? path, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views, ContentRepository repository, PublicAssetIndex publicAssets)
@@ -58,7 +58,7 @@ internal static class HelpCenterEndpoints
             return;
         }
 
-        if (article is null && snapshot.Folders.TryGetValue(key, out var folder) && HelpCenterViewBuilder.CanSee(folder, includeInternal: false))
+        if ((article is null || !HelpCenterViewBuilder.CanSee(article, includeInternal: false)) && snapshot.Folders.TryGetValue(key, out var folder) && HelpCenterViewBuilder.CanSee(folder, includeInternal: false))
         {
             var template = folder.Depth == 1 ? "category" : "section";
             await pages.WritePageAsync(context, snapshot, key, () => (template, views.Folder(snapshot, folder, includeInternal: false), folder.Title, folder.Description)).ConfigureAwait(false);
@@ -78,7 +78,8 @@ internal static class HelpCenterEndpoints
     {
         var etag = $"\"{asset.BlobSha}\"";
         context.Response.Headers.ETag = etag;
-        context.Response.Headers.CacheControl = "public, max-age=300";
+        // Revalidate every time: an image un-published by a push must not linger in shared caches.
+        context.Response.Headers.CacheControl = "public, max-age=0, must-revalidate";
         if (HelpCenterResponses.NotModified(context, etag))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -111,12 +112,13 @@ internal static class HelpCenterEndpoints
         }
     }
 
-    private static IResult ThemeAsset(HttpContext context, string theme, string? file, KbCore.Themes.ThemeRenderer themes)
+    private static async Task<IResult> ThemeAsset(HttpContext context, string theme, string? file, KbCore.Themes.ThemeRenderer themes, HelpCenterResponses pages, ContentStore store)
     {
         var path = file is null ? null : themes.Files.Find(theme, "assets/" + file);
         if (path is null || !themes.Files.ThemeExists(theme))
         {
-            return Results.NotFound();
+            await pages.WriteErrorAsync(context, store.Current, StatusCodes.Status404NotFound).ConfigureAwait(false);
+            return Results.Empty;
         }
 
         if (!AssetTypes.TryGetContentType(path, out var type))

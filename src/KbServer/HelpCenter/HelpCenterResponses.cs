@@ -14,8 +14,11 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
 
     public string Theme => themes.ActiveTheme;
 
-    /// <summary>Serves a page cached by (commit, theme, path), answering 304 when the browser has it.</summary>
-    public async Task WritePageAsync(HttpContext context, ContentSnapshot snapshot, string key, Func<(string Template, object Page, string Title, string Description)> build)
+    /// <summary>
+    /// Serves a page cached by (commit, theme, path), answering 304 when the browser has it.
+    /// Pages whose key comes from free input (search) are not cached, so nobody can fill the cache.
+    /// </summary>
+    public async Task WritePageAsync(HttpContext context, ContentSnapshot snapshot, string key, Func<(string Template, object Page, string Title, string Description)> build, bool cacheable = true)
     {
         var etag = ETag(snapshot.CommitSha, themes.ActiveTheme + "." + themes.Version, key);
         if (NotModified(context, etag))
@@ -29,11 +32,13 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
         byte[] body;
         try
         {
-            body = cache.GetOrAdd(etag, () =>
+            byte[] Render()
             {
                 var (template, page, title, description) = build();
                 return Encoding.UTF8.GetBytes(themes.Render(template, page, HelpCenterViewBuilder.Site(snapshot, themes.ActiveTheme, includeInternal: false), title, description));
-            });
+            }
+
+            body = cacheable ? cache.GetOrAdd(etag, Render) : Render();
         }
         catch (ThemeException e)
         {

@@ -11,7 +11,7 @@ internal sealed class PageCache
 {
     private const int MaxEntries = 5_000;
 
-    private readonly ConcurrentDictionary<string, byte[]> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<byte[]>> _pages = new(StringComparer.Ordinal);
 
     public PageCache(ContentStore store)
     {
@@ -19,19 +19,23 @@ internal sealed class PageCache
         store.ContentChanged += (_, _) => _pages.Clear();
     }
 
+    /// <summary>The page for <paramref name="etag"/>, rendered once however many requests ask for it at the same time.</summary>
     public byte[] GetOrAdd(string etag, Func<byte[]> render)
     {
-        if (_pages.TryGetValue(etag, out var page))
+        if (_pages.Count >= MaxEntries)
         {
-            return page;
+            _pages.Clear(); // crude but bounded: the working set is re-rendered on demand
         }
 
-        page = render();
-        if (_pages.Count < MaxEntries)
+        var page = _pages.GetOrAdd(etag, _ => new Lazy<byte[]>(render, LazyThreadSafetyMode.ExecutionAndPublication));
+        try
         {
-            _pages.TryAdd(etag, page);
+            return page.Value;
         }
-
-        return page;
+        catch
+        {
+            _pages.TryRemove(etag, out _); // a failed render (theme error) is not cached
+            throw;
+        }
     }
 }

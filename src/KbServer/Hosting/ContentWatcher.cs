@@ -18,9 +18,10 @@ internal sealed class ContentWatcher(ContentStore store, IOptions<ContentOptions
             {
                 store.Refresh();
             }
-            catch (Exception e) when (e is LibGit2Sharp.LibGit2SharpException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // A push in progress can leave refs briefly unreadable: try again on the next tick.
+                // A push in progress can leave refs briefly unreadable, and nothing here may stop the site:
+                // the last good snapshot keeps serving and the next tick tries again.
                 logger.LogWarning(e, "Could not read the content repository; retrying");
             }
         }

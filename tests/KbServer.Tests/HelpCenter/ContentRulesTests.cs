@@ -27,7 +27,7 @@ public sealed class ContentRulesTests : IDisposable
         File.WriteAllBytes(_seed.Combine("help", "images", "secret.png"), TinyPng.Bytes);
         File.WriteAllBytes(_seed.Combine("help", "images", "orphan.png"), TinyPng.Bytes);
         File.WriteAllText(_seed.Combine("help", "images", "fake.png"), "<html><script>alert(1)</script></html>");
-        _factory = new KbServerFactory(_seed.Path);
+        _factory = new KbServerFactory(_seed.Path, new Dictionary<string, string?> { ["Health:Details"] = "always" });
     }
 
     [Fact]

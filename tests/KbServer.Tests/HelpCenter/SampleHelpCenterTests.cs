@@ -129,6 +129,17 @@ public sealed class SampleHelpCenterTests(SampleServerFactory factory) : IClassF
         Assert.NotNull(doc.QuerySelector("nav a[href='/']"));
     }
 
+    [Fact]
+    public async Task Healthz_ForAnonymousCallers_CountsPublicArticlesAndListsNoProblems()
+    {
+        var response = await factory.CreateClient().GetAsync("/healthz");
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Articles.Count(a => !a.Internal), json.RootElement.GetProperty("articles").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("problems").ValueKind);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/no-such-page")]

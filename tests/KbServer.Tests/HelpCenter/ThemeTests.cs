@@ -36,7 +36,7 @@ public sealed class ThemeTests : IDisposable
     public async Task TemplateSyntaxError_GivesAnErrorPageNamingTemplateAndLine()
     {
         // Arrange: a copy of the shipped themes with a broken home template.
-        CopyDirectory(RepoPaths.Themes, _themes.Path);
+        RepoPaths.Themes.CopyTreeTo(_themes.Path);
         var home = _themes.Combine("default", "templates", "home.liquid");
         var lines = File.ReadAllLines(home).ToList();
         lines.Insert(1, "{% bogus_tag %}");
@@ -57,7 +57,7 @@ public sealed class ThemeTests : IDisposable
     public async Task EditingATemplateOnDisk_ChangesTheETagAndThePage()
     {
         // Arrange
-        CopyDirectory(RepoPaths.Themes, _themes.Path);
+        RepoPaths.Themes.CopyTreeTo(_themes.Path);
         using var factory = new KbServerFactory(RepoPaths.Content, new Dictionary<string, string?> { ["Themes:Directory"] = _themes.Path });
         var client = factory.CreateClient();
         var before = await client.GetAsync("/");
@@ -72,16 +72,6 @@ public sealed class ThemeTests : IDisposable
         // Assert
         Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
         Assert.NotNull((await Html.ParseAsync(after)).QuerySelector(".edited-marker"));
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     public void Dispose() => _themes.Dispose();
