@@ -19,7 +19,11 @@ public sealed record Article(
     string Body,
     int BodyLine)
 {
-    public bool IsPublic => Metadata.Visibility == Visibility.Public;
+    /// <summary>True when a folder above it is internal (<c>visibility: internal</c> in its <c>_index.md</c>).</summary>
+    public bool InheritedInternal { get; init; }
+
+    /// <summary>Anonymous visitors may read it: public itself, and in no internal folder.</summary>
+    public bool IsPublic => Metadata.Visibility == Visibility.Public && !InheritedInternal;
 
     /// <summary>The folder path that holds the article ("" at the root).</summary>
     public string FolderPath => Path.LastIndexOf('/') is var i and >= 0 ? Path[..i] : string.Empty;

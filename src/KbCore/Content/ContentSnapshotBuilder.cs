@@ -159,14 +159,24 @@ internal sealed class ContentSnapshotBuilder
 
     private ContentSnapshot Finish(Commit commit)
     {
+        var indexes = _indexFiles
+            .Select(f => (f.FolderPath, Metadata: ReadIndexFile(f.Blob, f.FilePath)))
+            .Where(f => f.Metadata is not null)
+            .ToDictionary(f => f.FolderPath, f => f.Metadata!, StringComparer.Ordinal);
+        ApplyFolderVisibility(indexes);
         foreach (var article in _articles.Values)
         {
             GetFolder(article.FolderPath).ArticlesList.Add(article);
         }
 
-        foreach (var (folderPath, blob, filePath) in _indexFiles)
+        foreach (var (folderPath, metadata) in indexes)
         {
-            ApplyIndexFile(folderPath, blob, filePath);
+            if (_folders.TryGetValue(folderPath, out var folder))
+            {
+                folder.Title = metadata.Title ?? folder.Title;
+                folder.Description = metadata.Summary ?? string.Empty;
+                folder.Order = metadata.Order;
+            }
         }
 
         foreach (var folder in _folders.Values)
@@ -180,7 +190,9 @@ internal sealed class ContentSnapshotBuilder
         }
 
         CountPublic(_folders[string.Empty]);
-        var catalog = _catalogBlob is null ? TicketCategoryCatalog.Empty : TicketCategoryCatalog.Parse(ReadText(_catalogBlob), _problems);
+        var catalog = _catalogBlob is null || _catalogBlob.Size > MaxArticleBytes
+            ? TicketCategoryCatalog.Empty
+            : TicketCategoryCatalog.Parse(ReadText(_catalogBlob), _problems);
         CheckTicketCategories(catalog);
 
         return new ContentSnapshot(
@@ -195,24 +207,61 @@ internal sealed class ContentSnapshotBuilder
             _problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToArray());
     }
 
-    private void ApplyIndexFile(string folderPath, Blob blob, string filePath)
+    private ArticleMetadata? ReadIndexFile(Blob blob, string filePath)
     {
-        var folder = _folders.GetValueOrDefault(folderPath);
-        if (folder is null)
+        if (blob.Size > MaxArticleBytes)
         {
-            return; // a folder with an index but no articles is not shown
+            _problems.Add(new(filePath, 0, ContentProblem.Error, $"file is larger than {MaxArticleBytes / 1024 / 1024} MB and is ignored"));
+            return null;
         }
 
         try
         {
             var parsed = FrontMatterParser.Parse(ReadText(blob), Visibility.Public);
-            folder.Title = parsed.Metadata.Title ?? TitleFallback.FromFirstHeading(parsed.Body) ?? folder.Title;
-            folder.Description = parsed.Metadata.Summary ?? string.Empty;
-            folder.Order = parsed.Metadata.Order;
+            foreach (var warning in parsed.Warnings)
+            {
+                _problems.Add(new(filePath, 0, ContentProblem.Warning, warning));
+            }
+
+            return parsed.Metadata with { Title = parsed.Metadata.Title ?? TitleFallback.FromFirstHeading(parsed.Body) };
         }
         catch (FrontMatterException e)
         {
             _problems.Add(new(filePath, e.Line, ContentProblem.Error, e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>visibility: internal</c> in a folder's <c>_index.md</c> makes everything below it internal, whatever
+    /// the articles say: a whole team-only category stays team-only when someone forgets one key.
+    /// </summary>
+    private void ApplyFolderVisibility(Dictionary<string, ArticleMetadata> indexes)
+    {
+        var internalFolders = indexes.Where(i => i.Value.Visibility == Visibility.Internal).Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var article in _articles.Values.ToArray())
+        {
+            var inherited = internalFolders.Count > 0 && IsUnder(article.FolderPath, internalFolders);
+            if (article.InheritedInternal != inherited)
+            {
+                _articles[article.Path] = article with { InheritedInternal = inherited };
+            }
+        }
+    }
+
+    private static bool IsUnder(string folderPath, HashSet<string> folders)
+    {
+        for (var path = folderPath; ; path = path.LastIndexOf('/') is var i and >= 0 ? path[..i] : string.Empty)
+        {
+            if (folders.Contains(path))
+            {
+                return true;
+            }
+
+            if (path.Length == 0)
+            {
+                return false;
+            }
         }
     }
 

@@ -18,6 +18,8 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer)
 {
     private const int MaxCachedRenders = 20_000;
 
+    private const string UnrenderableNotice = "<p class=\"kb-render-error\">This article could not be displayed.</p>";
+
     private readonly ConcurrentDictionary<(string Blob, string Path, string Links), RenderedArticle> _cache = new();
 
     public RenderedArticle Render(Article article, LinkIndex links)
@@ -40,7 +42,17 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer)
 
     private RenderedArticle RenderUncached(Article article, LinkIndex links)
     {
-        var document = Markdown.Parse(article.Body, KbMarkdownPipeline.Instance);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(article.Body, KbMarkdownPipeline.Instance);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig refuses pathological nesting (thousands of `>`): one bad article must not be a 500.
+            return new RenderedArticle(UnrenderableNotice, [], [], e.Message);
+        }
+
         NormalizeHeadings(document, article.Title);
         var broken = LinkRewriter.Rewrite(document, article, links, article.BodyLine);
         var headings = CollectHeadings(document);

@@ -40,7 +40,13 @@ internal static class CheckCommand
         var problems = snapshot.Problems.ToList();
         foreach (var article in snapshot.Articles.Values.OrderBy(a => a.Path, StringComparer.Ordinal))
         {
-            foreach (var link in renderer.Render(article, snapshot.Links).BrokenLinks)
+            var rendered = renderer.Render(article, snapshot.Links);
+            if (rendered.Error is not null)
+            {
+                problems.Add(new ContentProblem(article.FilePath, article.BodyLine, ContentProblem.Error, "markdown cannot be rendered: " + rendered.Error));
+            }
+
+            foreach (var link in rendered.BrokenLinks)
             {
                 problems.Add(new ContentProblem(article.FilePath, link.Line, ContentProblem.Warning, $"broken link to `{link.Target}`"));
             }

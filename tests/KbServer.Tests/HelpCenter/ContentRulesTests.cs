@@ -19,6 +19,7 @@ public sealed class ContentRulesTests : IDisposable
             ["help/other-page.md"] = "---\ntitle: Other page\ntags: [a]\n---\nBody.\n",
             ["help/secret.md"] = "---\ntitle: Secret runbook\nvisibility: internal\n---\n![Secret](images/secret.png)\n",
             ["help/broken.md"] = "---\ntitle: [not, a, string]\n---\nBody.\n",
+            ["help/deep.md"] = "---\ntitle: Deep quotes\n---\n" + new string('>', 3000) + " x\n",
             ["help/fishy.md"] = "---\ntitle: Fishy\nvisibility: Public \n---\nBody.\n",
             ["help/bomb.md"] = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n---\nBody.\n",
             ["help/huge.md"] = "---\ntitle: Huge\nx: \"" + new string('y', 10 * 1024 * 1024) + "\"\n---\nBody.\n",
@@ -97,6 +98,15 @@ public sealed class ContentRulesTests : IDisposable
 
         Assert.NotNull(doc.QuerySelector("a[href='/help/other-page']"));
         Assert.NotNull(doc.QuerySelector("img[src='/help/images/chart.png'][alt='A chart']"));
+    }
+
+    [Fact]
+    public async Task PathologicallyNestedMarkdown_ShowsANoticeNotAServerError()
+    {
+        var response = await _factory.CreateClient().GetAsync("/help/deep");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(response)).QuerySelector(".kb-render-error"));
     }
 
     [Fact]
