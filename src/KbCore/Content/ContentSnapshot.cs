@@ -68,10 +68,10 @@ public sealed class ContentSnapshot
     /// <summary>Resolves links between articles for the renderer.</summary>
     public LinkIndex Links { get; }
 
-    /// <summary>What an empty repository (no commit on the branch yet) serves.</summary>
     /// <summary>Public articles by tag (any case), for related articles.</summary>
     public ILookup<string, Article> PublicArticlesByTag => _publicByTag.Value;
 
+    /// <summary>What an empty repository (no commit on the branch yet) serves.</summary>
     public static ContentSnapshot Empty { get; } = CreateEmpty();
 
     private static ContentSnapshot CreateEmpty()

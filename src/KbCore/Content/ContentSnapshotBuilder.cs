@@ -18,6 +18,12 @@ internal sealed class ContentSnapshotBuilder
 
     private const string IndexFile = "_index.md";
 
+    // First URL segments the help center itself answers: content there cannot be reached.
+    private static readonly HashSet<string> ReservedSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "assets", "search", "healthz", "contact", "studio", "api", "openapi", "content.git",
+    };
+
     private readonly Visibility _defaultVisibility;
     private readonly FrozenDictionary<string, Article> _previous;
     private readonly IReadOnlyDictionary<string, ContentProblem[]> _previousWarnings;
@@ -187,6 +193,11 @@ internal sealed class ContentSnapshotBuilder
             {
                 _problems.Add(new(folder.Path + ".md", 0, ContentProblem.Warning, $"an article and a folder share the URL /{folder.Path}; the article wins"));
             }
+        }
+
+        foreach (var article in _articles.Values.Where(a => ReservedSegments.Contains(a.Path.Split('/')[0])).OrderBy(a => a.Path, StringComparer.Ordinal))
+        {
+            _problems.Add(new(article.FilePath, 0, ContentProblem.Warning, $"/{article.Path.Split('/')[0]} is reserved by the help center, so this article cannot be reached; move or rename it"));
         }
 
         CountPublic(_folders[string.Empty]);

@@ -66,9 +66,10 @@ public sealed class ArticleHtmlSanitizer
         {
             if (href.StartsWith('#') && href.Length > 1)
             {
-                element.SetAttribute("href", HelpCenterUrls.Fragment(href[1..]));
+                // Markdig percent-encodes non-ASCII anchors (#%C3%BC); ids hold the letters themselves.
+                element.SetAttribute("href", HelpCenterUrls.Fragment(Uri.UnescapeDataString(href[1..])));
             }
-            else if (href.StartsWith("http", StringComparison.OrdinalIgnoreCase) || href.StartsWith("//", StringComparison.Ordinal))
+            else if (href.StartsWith("http", StringComparison.OrdinalIgnoreCase) || href.StartsWith("//", StringComparison.Ordinal) || href.StartsWith("/\\", StringComparison.Ordinal))
             {
                 element.SetAttribute("rel", "nofollow noopener noreferrer");
             }

@@ -77,7 +77,7 @@ internal static partial class LinkRewriter
 
         var cut = url.IndexOfAny(['#', '?']);
         var pathPart = cut < 0 ? url : url[..cut];
-        var fragment = cut >= 0 && url[cut] == '#' ? HelpCenterUrls.Fragment(url[(cut + 1)..]) : string.Empty;
+        var fragment = cut >= 0 && url[cut] == '#' ? HelpCenterUrls.Fragment(Uri.UnescapeDataString(url[(cut + 1)..])) : string.Empty;
         string decoded;
         try
         {

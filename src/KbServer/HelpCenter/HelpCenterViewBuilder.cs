@@ -17,7 +17,7 @@ internal sealed class HelpCenterViewBuilder(ContentRepository repository, Articl
     private const int RelatedCount = 5;
 
     public static SiteView Site(ContentSnapshot snapshot, string theme, bool includeInternal) => new(
-        snapshot.Root.Title == "Help Center" ? "Help Center" : snapshot.Root.Title,
+        snapshot.Root.Title,
         snapshot.Root.Description,
         "/assets/" + theme,
         VisibleFolders(snapshot.Root, includeInternal).Select(f => new LinkView(f.Title, HelpCenterUrls.ForPath(f.Path))).ToArray(),
@@ -32,7 +32,8 @@ internal sealed class HelpCenterViewBuilder(ContentRepository repository, Articl
         {
             foreach (var (path, _) in repository.RecentlyChanged(snapshot.CommitSha, limit: 50))
             {
-                var key = path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? path[..^3] : null;
+                var dot = path.LastIndexOf('.');
+                var key = dot > 0 && path[dot..].ToLowerInvariant() is ".md" or ".markdown" ? path[..dot] : null;
                 if (key is not null && snapshot.Articles.TryGetValue(key, out var article) && CanSee(article, includeInternal))
                 {
                     recent.Add(Summary(snapshot, article));
