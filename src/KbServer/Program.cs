@@ -1,3 +1,4 @@
+using KbServer.Api;
 using KbServer.Commands;
 using KbServer.HelpCenter;
 using KbServer.Hosting;
@@ -21,6 +22,7 @@ app.UseExceptionHandler(error => error.Run(context =>
 app.UseSecurityHeaders();
 
 app.MapHealth();
+app.MapSearchApi();
 app.MapHelpCenter();
 
 await app.RunAsync().ConfigureAwait(false);

@@ -30,16 +30,20 @@ internal static class HelpCenterEndpoints
         return pages.WritePageAsync(context, snapshot, "/", () => ("home", views.Home(snapshot, includeInternal: false), string.Empty, snapshot.Root.Description));
     }
 
-    private static async Task SearchAsync(HttpContext context, ContentStore store, HelpCenterResponses pages)
+    private static async Task SearchAsync(HttpContext context, ContentStore store, HelpCenterResponses pages, SearchPageBuilder search)
     {
         var snapshot = store.Current;
-        var query = context.Request.Query["q"].ToString();
-        if (query.Length > 200)
+        var request = context.Request.Query;
+        var query = request["q"].ToString();
+        if (query.Length > KbCore.Search.SearchRequest.MaxQueryLength)
         {
-            query = query[..200];
+            await pages.WriteErrorAsync(context, snapshot, StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            return;
         }
 
-        await pages.WritePageAsync(context, snapshot, "/search?q=" + query, () => ("search", new SearchView(query, [], Available: false), "Search", string.Empty), cacheable: false).ConfigureAwait(false);
+        var page = int.TryParse(request["page"], out var p) ? Math.Clamp(p, 1, 1000) : 1;
+        var view = search.Build(snapshot, query, page, request["category"], request["tag"], request["ticket_category"]);
+        await pages.WritePageAsync(context, snapshot, "/search", () => ("search", view, query.Length > 0 ? $"Search: {query}" : "Search", string.Empty), cacheable: false).ConfigureAwait(false);
     }
 
     private static async Task ContentAsync(HttpContext context, string? path, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views, ContentRepository repository, PublicAssetIndex publicAssets)

@@ -21,7 +21,7 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
     public async Task WritePageAsync(HttpContext context, ContentSnapshot snapshot, string key, Func<(string Template, object Page, string Title, string Description)> build, bool cacheable = true)
     {
         var etag = ETag(snapshot.CommitSha, themes.ActiveTheme + "." + themes.Version, key);
-        if (NotModified(context, etag))
+        if (cacheable && NotModified(context, etag))
         {
             context.Response.Headers.CacheControl = PageCacheControl;
             context.Response.Headers.ETag = etag;
@@ -49,8 +49,16 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
             return;
         }
 
-        context.Response.Headers.CacheControl = PageCacheControl;
-        context.Response.Headers.ETag = etag;
+        if (cacheable)
+        {
+            context.Response.Headers.CacheControl = PageCacheControl;
+            context.Response.Headers.ETag = etag;
+        }
+        else
+        {
+            context.Response.Headers.CacheControl = "no-cache";
+        }
+
         await WriteHtmlAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
 
@@ -63,7 +71,7 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
         var (title, message) = status switch
         {
             404 => ("Page not found", "We couldn’t find that page. It may have moved, or the link may be mistyped. Try searching, or browse the categories below."),
-            400 => ("Bad request", "That address isn’t valid."),
+            400 => ("Bad request", $"That request isn’t valid. Searches are limited to {KbCore.Search.SearchRequest.MaxQueryLength} characters."),
             _ => ("Something went wrong", "An unexpected error occurred on our side. Please try again in a moment."),
         };
         context.Response.Headers.CacheControl = "no-store";

@@ -1,5 +1,6 @@
 using KbCore.Content;
 using KbCore.Rendering;
+using KbCore.Search;
 using KbCore.Themes;
 using KbServer.HelpCenter;
 
@@ -25,6 +26,11 @@ internal static class KbServiceCollectionExtensions
             .Bind(config.GetSection(ThemeOptions.Section))
             .PostConfigure(o => o.Directory = KbPaths.FindShipped(config["Themes:Directory"], "themes", contentRoot) ?? Path.Combine(contentRoot, "themes"));
 
+        services.AddOptions<SearchOptions>()
+            .Bind(config.GetSection(SearchOptions.Section))
+            .PostConfigure(o => o.IndexDirectory = Path.GetFullPath(o.IndexDirectory ?? Path.Combine(data, "index"), contentRoot));
+        services.AddSingleton<SearchIndex>();
+        services.AddSingleton<ArticleSearcher>();
         services.AddSingleton<ContentRepository>();
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ArticleHtmlSanitizer>();
@@ -33,7 +39,9 @@ internal static class KbServiceCollectionExtensions
         services.AddSingleton<ThemeRenderer>();
         services.AddSingleton<HelpCenterViewBuilder>();
         services.AddSingleton<PageCache>();
+        services.AddSingleton<SearchPageBuilder>();
         services.AddHostedService<ContentWatcher>();
+        services.AddHostedService<IndexingService>();
         return services;
     }
 }

@@ -1,0 +1,218 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace KbCore.Search;
+
+/// <summary>
+/// Searches the index. Visibility is a clause of the query itself, so internal articles never reach
+/// results, counts, facets or suggestions for anonymous callers. Thread-safe.
+/// </summary>
+public sealed class ArticleSearcher(SearchIndex index)
+{
+    private const int FacetDepth = 1000;
+    private const int MaxFacetValues = 10;
+
+    private static readonly string[] FacetFields = [SearchFields.Category, SearchFields.Tag, SearchFields.TicketCategory];
+    private static readonly HashSet<string> StoredForHits = [SearchFields.Id, SearchFields.Title, SearchFields.Summary, SearchFields.Body, SearchFields.Category];
+
+    private readonly Analyzer _english = SearchAnalyzers.English();
+    private readonly Analyzer _plain = SearchAnalyzers.Plain();
+
+    public SearchResponse Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var words = SearchAnalyzers.Terms(_plain, SearchFields.Body, request.Query).Count;
+        if (words == 0)
+        {
+            return SearchResponse.Empty;
+        }
+
+        return index.WithSearcher(searcher =>
+        {
+            var strict = Run(searcher, request, SearchQueryBuilder.DefaultMinimumShouldMatch(words));
+
+            // Long questions rarely match every word: fall back to any word rather than show nothing.
+            var response = strict.Total == 0 && words > 1 ? Run(searcher, request, 1) : strict;
+            return response.Total < 3 ? response with { DidYouMean = Suggest(searcher, request) } : response;
+        }) ?? SearchResponse.Empty;
+    }
+
+    /// <summary>Titles starting with what was typed, best first.</summary>
+    public IReadOnlyList<(string Path, string Title)> Autocomplete(string prefix, bool includeInternal, int limit = 8)
+    {
+        var words = SearchAnalyzers.Terms(_plain, SearchFields.Title, prefix ?? string.Empty).Take(8).ToList();
+        if (words.Count == 0 || words[^1].Length < SearchAnalyzers.MinGram)
+        {
+            return [];
+        }
+
+        var query = new BooleanQuery();
+        foreach (var word in words)
+        {
+            var gram = word.Length > SearchAnalyzers.MaxGram ? word[..SearchAnalyzers.MaxGram] : word;
+            query.Add(new TermQuery(new Term(SearchFields.TitlePrefix, gram)), Occur.MUST);
+        }
+
+        var filtered = Restrict(query, new SearchRequest(prefix!, IncludeInternal: includeInternal));
+        return index.WithSearcher<IReadOnlyList<(string, string)>>(searcher =>
+        {
+            var top = searcher.Search(filtered, Math.Clamp(limit, 1, 20));
+            return top.ScoreDocs.Select(hit =>
+            {
+                var doc = searcher.Doc(hit.Doc, new HashSet<string> { SearchFields.Id, SearchFields.Title });
+                return (doc.Get(SearchFields.Id, CultureInfo.InvariantCulture), doc.Get(SearchFields.Title, CultureInfo.InvariantCulture));
+            }).ToArray();
+        }) ?? [];
+    }
+
+    private SearchResponse Run(IndexSearcher searcher, SearchRequest request, int minimumShouldMatch)
+    {
+        var query = SearchQueryBuilder.Build(request.Query, _english, _plain, minimumShouldMatch);
+        if (query is null)
+        {
+            return SearchResponse.Empty;
+        }
+
+        var filtered = Restrict(query, request);
+        var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
+        var page = Math.Clamp(request.Page, 1, 1000);
+        var top = searcher.Search(filtered, Math.Max(page * pageSize, FacetDepth));
+        var terms = MatchedTerms(searcher, query);
+        var hits = top.ScoreDocs.Skip((page - 1) * pageSize).Take(pageSize).Select(hit =>
+        {
+            var doc = searcher.Doc(hit.Doc, StoredForHits);
+            return new SearchHit(
+                doc.Get(SearchFields.Id, CultureInfo.InvariantCulture),
+                doc.Get(SearchFields.Title, CultureInfo.InvariantCulture),
+                doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture) ?? string.Empty,
+                SnippetBuilder.Build(_english, doc.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? string.Empty, terms),
+                doc.Get(SearchFields.Category, CultureInfo.InvariantCulture) ?? string.Empty,
+                hit.Score);
+        }).ToArray();
+        return new SearchResponse(top.TotalHits, hits, Facets(searcher, top), null);
+    }
+
+    /// <summary>Adds the visibility and facet filters as required clauses that do not change scores.</summary>
+    private static BooleanQuery Restrict(Query query, SearchRequest request)
+    {
+        var restricted = new BooleanQuery { { query, Occur.MUST } };
+        if (!request.IncludeInternal)
+        {
+            restricted.Add(new TermQuery(new Term(SearchFields.Visibility, "public")) { Boost = 0 }, Occur.MUST);
+        }
+
+        AddFilter(restricted, SearchFields.Category, request.Category);
+        AddFilter(restricted, SearchFields.Tag, request.Tag?.ToLowerInvariant());
+        AddFilter(restricted, SearchFields.TicketCategory, request.TicketCategory);
+        return restricted;
+    }
+
+    private static void AddFilter(BooleanQuery query, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            query.Add(new TermQuery(new Term(field, value.Trim())) { Boost = 0 }, Occur.MUST);
+        }
+    }
+
+    /// <summary>The index terms the query matched, fuzzy and prefix expansions included, for snippets.</summary>
+    private static HashSet<string> MatchedTerms(IndexSearcher searcher, Query query)
+    {
+        var terms = new HashSet<Term>();
+        try
+        {
+            searcher.Rewrite(query).ExtractTerms(terms);
+        }
+        catch (NotSupportedException)
+        {
+            // A query kind without term extraction: snippets fall back to the passage start.
+        }
+
+        return terms.Where(t => t.Field == SearchFields.Body || t.Field == SearchFields.Title).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, IReadOnlyList<FacetCount>> Facets(IndexSearcher searcher, TopDocs top)
+    {
+        var counts = FacetFields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        var fields = FacetFields.ToHashSet();
+        foreach (var hit in top.ScoreDocs)
+        {
+            var doc = searcher.Doc(hit.Doc, fields);
+            foreach (var field in FacetFields)
+            {
+                foreach (var value in doc.GetValues(field, CultureInfo.InvariantCulture).Where(v => v.Length > 0))
+                {
+                    counts[field][value] = counts[field].GetValueOrDefault(value) + 1;
+                }
+            }
+        }
+
+        return counts.ToDictionary(
+            c => c.Key,
+            c => (IReadOnlyList<FacetCount>)c.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
+                .Take(MaxFacetValues).Select(v => new FacetCount(v.Key, v.Value)).ToArray());
+    }
+
+    /// <summary>
+    /// "Did you mean": each word replaced by the most common indexed word within two edits, when that word
+    /// is rarer. Only public documents' words count for anonymous callers.
+    /// </summary>
+    private string? Suggest(IndexSearcher searcher, SearchRequest request)
+    {
+        var words = SearchAnalyzers.Terms(_plain, SearchFields.Body, request.Query).Take(8).ToList();
+        var changed = false;
+        var suggestion = new List<string>();
+        foreach (var word in words)
+        {
+            var best = word.Length < 4 ? null : ClosestCommonWord(searcher, word, request.IncludeInternal);
+            changed |= best is not null && best != word;
+            suggestion.Add(best ?? word);
+        }
+
+        return changed ? string.Join(' ', suggestion) : null;
+    }
+
+    private static string? ClosestCommonWord(IndexSearcher searcher, string word, bool includeInternal)
+    {
+        // Candidates are whole, unstemmed words of titles and headings: words a reader would recognise.
+        var reader = searcher.IndexReader;
+        var terms = MultiFields.GetTerms(reader, SearchFields.Words);
+        if (terms is null)
+        {
+            return null;
+        }
+
+        var own = reader.DocFreq(new Term(SearchFields.Words, word));
+        string? best = null;
+        var bestFreq = own;
+        var automaton = new FuzzyQuery(new Term(SearchFields.Words, word), 2, prefixLength: 1);
+        var rewritten = automaton.Rewrite(reader);
+        var candidates = new HashSet<Term>();
+        rewritten.ExtractTerms(candidates);
+        foreach (var candidate in candidates)
+        {
+            var text = candidate.Text;
+            if (Math.Abs(text.Length - word.Length) > 2)
+            {
+                continue;
+            }
+
+            var query = new BooleanQuery { { new TermQuery(candidate), Occur.MUST } };
+            if (!includeInternal)
+            {
+                query.Add(new TermQuery(new Term(SearchFields.Visibility, "public")), Occur.MUST);
+            }
+
+            var freq = searcher.Search(query, 1).TotalHits;
+            if (freq > bestFreq)
+            {
+                best = text;
+                bestFreq = freq;
+            }
+        }
+
+        return best;
+    }
+}

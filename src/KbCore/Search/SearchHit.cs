@@ -1,0 +1,4 @@
+namespace KbCore.Search;
+
+/// <summary>One result. <see cref="Snippet"/> is HTML: escaped text with matched words in <c>&lt;mark&gt;</c>.</summary>
+public sealed record SearchHit(string Path, string Title, string Summary, string Snippet, string Category, float Score);

@@ -1,0 +1,113 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace KbCore.Search;
+
+/// <summary>
+/// Turns free text into a Lucene query without a query parser, so no input is a syntax error.
+/// Each word must match somewhere (title, summary, headings, tags, body, path), exactly or stemmed,
+/// or within a typo; the last word may also be a prefix (as-you-type). Phrases and titles weigh more.
+/// </summary>
+internal static class SearchQueryBuilder
+{
+    private const int MaxWords = 24;
+
+    private static readonly (string Field, float Boost)[] Fields =
+    [
+        (SearchFields.Title, 6f),
+        (SearchFields.Summary, 3f),
+        (SearchFields.Headings, 2.5f),
+        (SearchFields.Tags, 2f),
+        (SearchFields.PathWords, 1.5f),
+        (SearchFields.Body, 1f),
+    ];
+
+    /// <summary>The query, or null when the text has no searchable word.</summary>
+    public static Query? Build(string text, Analyzer english, Analyzer plain, int minimumShouldMatch)
+    {
+        var words = SearchAnalyzers.Terms(plain, SearchFields.Body, text).Take(MaxWords).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var clauses = new List<Query>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var stems = SearchAnalyzers.Terms(english, SearchFields.Body, words[i]);
+            var isLast = i == words.Count - 1;
+            var group = WordQuery(words[i], stems.FirstOrDefault(), isLast);
+            if (group is not null)
+            {
+                clauses.Add(group);
+            }
+        }
+
+        if (clauses.Count == 0)
+        {
+            return null; // only stop words ("how to", "the")
+        }
+
+        var all = new BooleanQuery();
+        foreach (var clause in clauses)
+        {
+            all.Add(clause, Occur.SHOULD);
+        }
+
+        all.MinimumNumberShouldMatch = Math.Min(minimumShouldMatch, clauses.Count);
+
+        var query = new BooleanQuery { { all, Occur.MUST } };
+        var stemmed = words.SelectMany(w => SearchAnalyzers.Terms(english, SearchFields.Body, w)).ToArray();
+        if (stemmed.Length > 1)
+        {
+            query.Add(Phrase(SearchFields.Title, stemmed, slop: 2, boost: 4f), Occur.SHOULD);
+            query.Add(Phrase(SearchFields.Body, stemmed, slop: 4, boost: 2f), Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>How many of the words must match: all of short queries, most of long ones.</summary>
+    public static int DefaultMinimumShouldMatch(int words) => words <= 2 ? words : (int)Math.Ceiling(words * 0.6);
+
+    private static BooleanQuery? WordQuery(string word, string? stem, bool isLast)
+    {
+        var group = new BooleanQuery(disableCoord: true);
+        if (stem is not null)
+        {
+            foreach (var (field, boost) in Fields)
+            {
+                group.Add(new TermQuery(new Term(field, stem)) { Boost = boost }, Occur.SHOULD);
+            }
+
+            // Typos: one edit for short words, two for long ones; never for very short words.
+            if (word.Length >= 4)
+            {
+                var edits = word.Length >= 8 ? 2 : 1;
+                group.Add(new FuzzyQuery(new Term(SearchFields.Title, stem), edits, prefixLength: 1) { Boost = 1.5f }, Occur.SHOULD);
+                group.Add(new FuzzyQuery(new Term(SearchFields.Body, stem), edits, prefixLength: 1) { Boost = 0.4f }, Occur.SHOULD);
+            }
+        }
+
+        // As-you-type: the word being typed may be the start of a longer one.
+        if (isLast && word.Length >= SearchAnalyzers.MinGram)
+        {
+            var prefix = word.Length > SearchAnalyzers.MaxGram ? word[..SearchAnalyzers.MaxGram] : word;
+            group.Add(new TermQuery(new Term(SearchFields.TitlePrefix, prefix)) { Boost = 2f }, Occur.SHOULD);
+        }
+
+        return group.Clauses.Count == 0 ? null : group;
+    }
+
+    private static PhraseQuery Phrase(string field, string[] terms, int slop, float boost)
+    {
+        var phrase = new PhraseQuery { Slop = slop, Boost = boost };
+        foreach (var term in terms)
+        {
+            phrase.Add(new Term(field, term));
+        }
+
+        return phrase;
+    }
+}

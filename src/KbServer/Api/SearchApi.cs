@@ -1,0 +1,62 @@
+using KbCore.Rendering;
+using KbCore.Search;
+
+namespace KbServer.Api;
+
+/// <summary><c>/api/v1/search</c> and <c>/api/v1/autocomplete</c>: public results only for anonymous callers.</summary>
+internal static class SearchApi
+{
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapGet("/search", Search);
+        api.MapGet("/autocomplete", Autocomplete);
+        return app;
+    }
+
+    private static IResult Search(string? q, int? page, string? category, string? tag, string? ticket_category, ArticleSearcher searcher)
+    {
+        if (Validate(q) is { } problem)
+        {
+            return problem;
+        }
+
+        var response = searcher.Search(new SearchRequest(q ?? string.Empty, page ?? 1, 10, category, tag, ticket_category));
+        return Results.Json(new
+        {
+            total = response.Total,
+            results = response.Hits.Select(h => new
+            {
+                path = h.Path,
+                url = HelpCenterUrls.ForPath(h.Path),
+                title = h.Title,
+                snippet = h.Snippet,
+                category = h.Category,
+                score = h.Score,
+            }),
+            facets = response.Facets.ToDictionary(f => f.Key, f => f.Value.Select(v => new { value = v.Value, count = v.Count })),
+            didYouMean = response.DidYouMean,
+        });
+    }
+
+    private static IResult Autocomplete(string? q, ArticleSearcher searcher)
+    {
+        if (Validate(q) is { } problem)
+        {
+            return problem;
+        }
+
+        var suggestions = searcher.Autocomplete(q ?? string.Empty, includeInternal: false);
+        return Results.Json(new
+        {
+            results = suggestions.Select(s => new { path = s.Path, url = HelpCenterUrls.ForPath(s.Path), title = s.Title }),
+        });
+    }
+
+    private static IResult? Validate(string? q) => q is { Length: > SearchRequest.MaxQueryLength }
+        ? Results.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Query too long",
+            detail: $"Search queries are limited to {SearchRequest.MaxQueryLength} characters; this one has {q.Length}.")
+        : null;
+}

@@ -1,0 +1,89 @@
+using KbCore.Content;
+using KbCore.Rendering;
+using KbCore.Search;
+using KbCore.Themes;
+using KbCore.Themes.Models;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace KbServer.HelpCenter;
+
+/// <summary>Builds the search page's view: results with snippets, facets that toggle filters, paging, did-you-mean.</summary>
+internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex index)
+{
+    private const int PageSize = 10;
+
+    public SearchView Build(ContentSnapshot snapshot, string query, int page, string? category, string? tag, string? ticketCategory)
+    {
+        if (index.IndexedCommit is null)
+        {
+            return new SearchView(query, [], Available: false);
+        }
+
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return new SearchView(query, [], Available: true);
+        }
+
+        var response = searcher.Search(new SearchRequest(query, page, PageSize, category, tag, ticketCategory));
+        var filters = new Dictionary<string, string?> { ["category"] = category, ["tag"] = tag, ["ticket_category"] = ticketCategory };
+        var results = response.Hits.Select(h => new SearchResultView(
+            h.Title,
+            HelpCenterUrls.ForPath(h.Path),
+            h.Summary,
+            new RawHtml(h.Snippet),
+            SectionTitle(snapshot, h.Path))).ToArray();
+        var pages = (response.Total + PageSize - 1) / PageSize;
+        return new SearchView(
+            query,
+            results,
+            Available: true,
+            response.Total,
+            response.DidYouMean ?? string.Empty,
+            response.DidYouMean is null ? string.Empty : Url(response.DidYouMean, 1, filters),
+            Facets(snapshot, response, query, filters),
+            page,
+            page > 1 ? Url(query, page - 1, filters) : string.Empty,
+            page < pages ? Url(query, page + 1, filters) : string.Empty);
+    }
+
+    private static FacetGroupView[] Facets(ContentSnapshot snapshot, SearchResponse response, string query, Dictionary<string, string?> filters)
+    {
+        (string Key, string Param, string Label, Func<string, string> Name)[] groups =
+        [
+            ("category", "category", "Category", v => snapshot.Folders.GetValueOrDefault(v)?.Title ?? v),
+            ("tag", "tag", "Tag", v => v),
+            ("ticket_category", "ticket_category", "Ticket category", v => snapshot.TicketCategories.Find(v)?.Name ?? v),
+        ];
+        return groups
+            .Where(g => response.Facets.TryGetValue(g.Key, out var values) && values.Count > 0)
+            .Select(g => new FacetGroupView(g.Key, g.Label, response.Facets[g.Key].Select(v =>
+            {
+                var selected = string.Equals(filters[g.Param], v.Value, StringComparison.OrdinalIgnoreCase);
+                var toggled = new Dictionary<string, string?>(filters) { [g.Param] = selected ? null : v.Value };
+                return new FacetValueView(g.Name(v.Value), v.Count, Url(query, 1, toggled), selected);
+            }).ToArray()))
+            .ToArray();
+    }
+
+    private static string SectionTitle(ContentSnapshot snapshot, string path)
+    {
+        var folder = path.LastIndexOf('/') is var i and > 0 ? path[..i] : string.Empty;
+        return snapshot.Folders.GetValueOrDefault(folder)?.Title ?? string.Empty;
+    }
+
+    private static string Url(string query, int page, Dictionary<string, string?> filters)
+    {
+        var parameters = new Dictionary<string, string?> { ["q"] = query };
+        foreach (var (key, value) in filters.Where(f => !string.IsNullOrEmpty(f.Value)))
+        {
+            parameters[key] = value;
+        }
+
+        if (page > 1)
+        {
+            parameters["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return QueryHelpers.AddQueryString("/search", parameters);
+    }
+}
