@@ -1,0 +1,113 @@
+using KbCore.Search;
+
+namespace KbCore.Tests.Search;
+
+/// <summary>Queries as people type them, ranked and filtered by visibility.</summary>
+public sealed class ArticleSearcherTests : IDisposable
+{
+    private readonly SearchFixture _search = new(new Dictionary<string, string?>
+    {
+        ["email/_index.md"] = "---\ntitle: Email\n---\n",
+        ["email/junk-filter.md"] = "---\ntitle: Junk email filter keeps catching invoices\ntags: [email, spam]\nticket_categories: [mail-delivery]\n---\n## Why it happens\n\nThe junk email filter scores messages from new senders.\n",
+        ["email/autodiscover.md"] = "---\ntitle: Autodiscover fails to find the mailbox\ntags: [email]\n---\nAutodiscover looks up your mailbox settings.\n",
+        ["meetings/recording.md"] = "---\ntitle: Teams meeting recording is missing\ntags: [teams]\n---\nA meeting recording appears in the chat after the meeting ends.\n",
+        ["support/escalation.md"] = "---\ntitle: Quokkaword escalation runbook\nsummary: Quokkaword summary\ntags: [quokkaword]\nticket_categories: [quokkaword-cat]\nvisibility: internal\n---\nOnly quokkaword agents may use this.\n",
+    });
+
+    [Theory]
+    [InlineData("autodiscovr", "email/autodiscover")]
+    [InlineData("junk emial filter", "email/junk-filter")]
+    [InlineData("teams meating recording", "meetings/recording")]
+    [InlineData("autodis", "email/autodiscover")]
+    [InlineData("why does junk filter catch my invoices", "email/junk-filter")]
+    public void Search_TyposPrefixesAndQuestions_FindTheRightArticleFirst(string query, string expected)
+    {
+        var paths = _search.Paths(query);
+
+        Assert.NotEmpty(paths);
+        Assert.Equal(expected, paths[0]);
+    }
+
+    [Fact]
+    public void Search_InternalArticle_IsInvisibleToAnonymousCallersThroughEveryChannel()
+    {
+        // Act
+        var response = _search.Searcher.Search(new SearchRequest("quokkaword"));
+        var faceted = _search.Searcher.Search(new SearchRequest("email", Tag: "quokkaword"));
+        var broad = _search.Searcher.Search(new SearchRequest("runbook escalation agents"));
+        var completions = _search.Searcher.Autocomplete("quokka", includeInternal: false);
+        var team = _search.Searcher.Search(new SearchRequest("quokkaword", IncludeInternal: true));
+
+        // Assert
+        Assert.Equal(0, response.Total);
+        Assert.Empty(response.Hits);
+        Assert.Equal(0, faceted.Total);
+        Assert.DoesNotContain(broad.Hits, h => h.Title.Contains("Quokkaword", StringComparison.Ordinal));
+        Assert.All(broad.Facets.Values.SelectMany(v => v), f => Assert.DoesNotContain("quokkaword", f.Value, StringComparison.Ordinal));
+        Assert.Null(response.DidYouMean);
+        Assert.Empty(completions);
+        Assert.Equal(1, team.Total);
+    }
+
+    [Fact]
+    public void Search_Snippet_MarksStemmedMatchesAndEscapesEverythingElse()
+    {
+        _search.Push(new Dictionary<string, string?> { ["email/html.md"] = "---\ntitle: Markup\n---\nType <b>filters</b> & more filtering.\n" });
+
+        var hit = _search.Searcher.Search(new SearchRequest("filter markup")).Hits.Single(h => h.Path == "email/html");
+
+        Assert.Contains("<mark>filters</mark>", hit.Snippet, StringComparison.Ordinal);
+        Assert.Contains("&amp;", hit.Snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_FacetsAndFilters_CountAndNarrow()
+    {
+        var all = _search.Searcher.Search(new SearchRequest("email"));
+        var filtered = _search.Searcher.Search(new SearchRequest("email", TicketCategory: "mail-delivery"));
+
+        Assert.Contains(all.Facets["tag"], f => f is { Value: "email", Count: 2 });
+        Assert.Equal(["email/junk-filter"], filtered.Hits.Select(h => h.Path));
+    }
+
+    [Fact]
+    public void Search_FewResults_SuggestsTheCommonSpelling()
+    {
+        var response = _search.Searcher.Search(new SearchRequest("recordng"));
+
+        Assert.Equal("recording", response.DidYouMean);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("(")]
+    [InlineData(":")]
+    [InlineData("*")]
+    [InlineData("?")]
+    [InlineData("AND")]
+    [InlineData("-")]
+    [InlineData("title:foo AND (bar OR \"baz")]
+    [InlineData("😀 🚀")]
+    [InlineData("пароль 密码 كلمة")]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Search_HostileOrOddInput_NeverThrows(string query)
+    {
+        var response = _search.Searcher.Search(new SearchRequest(query));
+        var completions = _search.Searcher.Autocomplete(query, includeInternal: false);
+
+        Assert.NotNull(response);
+        Assert.NotNull(completions);
+    }
+
+    [Fact]
+    public void Search_ThousandCharacters_NeverThrows()
+    {
+        var response = _search.Searcher.Search(new SearchRequest(string.Join(' ', Enumerable.Repeat("recording~^2", 100))));
+
+        Assert.NotNull(response);
+    }
+
+    public void Dispose() => _search.Dispose();
+}
