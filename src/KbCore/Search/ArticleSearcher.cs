@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -17,12 +18,41 @@ public sealed class ArticleSearcher(SearchIndex index)
     private static readonly string[] FacetFields = [SearchFields.Category, SearchFields.Tag, SearchFields.TicketCategory];
     private static readonly HashSet<string> StoredForHits = [SearchFields.Id, SearchFields.Title, SearchFields.Summary, SearchFields.Body, SearchFields.Category];
 
+    // Same query, same commit, same answer: popular questions are answered from memory.
+    private const int MaxCachedResponses = 4_000;
+
+    private readonly ConcurrentDictionary<(string? Commit, SearchRequest Request), SearchResponse> _responses = new();
     private readonly Analyzer _english = SearchAnalyzers.English();
     private readonly Analyzer _plain = SearchAnalyzers.Plain();
 
-    public SearchResponse Search(SearchRequest request)
+    /// <param name="useCache">False measures or forces a fresh search; answers are otherwise cached per indexed commit.</param>
+    public SearchResponse Search(SearchRequest request, bool useCache = true)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var normalized = request with { Query = string.Join(' ', request.Query.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant() };
+        var key = (index.IndexedCommit, normalized);
+        if (!useCache)
+        {
+            return SearchUncached(normalized);
+        }
+
+        if (_responses.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var response = SearchUncached(normalized);
+        if (_responses.Count >= MaxCachedResponses)
+        {
+            _responses.Clear();
+        }
+
+        _responses[key] = response;
+        return response;
+    }
+
+    private SearchResponse SearchUncached(SearchRequest request)
+    {
         var words = SearchAnalyzers.Terms(_plain, SearchFields.Body, request.Query).Count;
         if (words == 0)
         {
@@ -69,17 +99,19 @@ public sealed class ArticleSearcher(SearchIndex index)
 
     private SearchResponse Run(IndexSearcher searcher, SearchRequest request, int minimumShouldMatch)
     {
-        var query = SearchQueryBuilder.Build(request.Query, _english, _plain, minimumShouldMatch);
+        var query = SearchQueryBuilder.Build(request.Query, _english, _plain, minimumShouldMatch, searcher.IndexReader);
         if (query is null)
         {
             return SearchResponse.Empty;
         }
 
-        var filtered = Restrict(query, request);
+        // Rewrite once (fuzzy and prefix expansion is the expensive part) and use it for both hits and snippets.
+        var rewritten = searcher.Rewrite(query);
+        var filtered = Restrict(rewritten, request);
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Clamp(request.Page, 1, 1000);
         var top = searcher.Search(filtered, Math.Max(page * pageSize, FacetDepth));
-        var terms = MatchedTerms(searcher, query);
+        var terms = MatchedTerms(rewritten);
         var hits = top.ScoreDocs.Skip((page - 1) * pageSize).Take(pageSize).Select(hit =>
         {
             var doc = searcher.Doc(hit.Doc, StoredForHits);
@@ -91,7 +123,7 @@ public sealed class ArticleSearcher(SearchIndex index)
                 doc.Get(SearchFields.Category, CultureInfo.InvariantCulture) ?? string.Empty,
                 hit.Score);
         }).ToArray();
-        return new SearchResponse(top.TotalHits, hits, Facets(searcher, top), null);
+        return new SearchResponse(top.TotalHits, hits, FacetCounter.Count(searcher, top.ScoreDocs, FacetFields, MaxFacetValues), null);
     }
 
     /// <summary>Adds the visibility and facet filters as required clauses that do not change scores.</summary>
@@ -118,12 +150,12 @@ public sealed class ArticleSearcher(SearchIndex index)
     }
 
     /// <summary>The index terms the query matched, fuzzy and prefix expansions included, for snippets.</summary>
-    private static HashSet<string> MatchedTerms(IndexSearcher searcher, Query query)
+    private static HashSet<string> MatchedTerms(Query rewritten)
     {
         var terms = new HashSet<Term>();
         try
         {
-            searcher.Rewrite(query).ExtractTerms(terms);
+            rewritten.ExtractTerms(terms);
         }
         catch (NotSupportedException)
         {
@@ -131,28 +163,6 @@ public sealed class ArticleSearcher(SearchIndex index)
         }
 
         return terms.Where(t => t.Field == SearchFields.Body || t.Field == SearchFields.Title).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static Dictionary<string, IReadOnlyList<FacetCount>> Facets(IndexSearcher searcher, TopDocs top)
-    {
-        var counts = FacetFields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-        var fields = FacetFields.ToHashSet();
-        foreach (var hit in top.ScoreDocs)
-        {
-            var doc = searcher.Doc(hit.Doc, fields);
-            foreach (var field in FacetFields)
-            {
-                foreach (var value in doc.GetValues(field, CultureInfo.InvariantCulture).Where(v => v.Length > 0))
-                {
-                    counts[field][value] = counts[field].GetValueOrDefault(value) + 1;
-                }
-            }
-        }
-
-        return counts.ToDictionary(
-            c => c.Key,
-            c => (IReadOnlyList<FacetCount>)c.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
-                .Take(MaxFacetValues).Select(v => new FacetCount(v.Key, v.Value)).ToArray());
     }
 
     /// <summary>

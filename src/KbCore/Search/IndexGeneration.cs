@@ -14,6 +14,9 @@ internal sealed class IndexGeneration : IDisposable
         var config = new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.ForIndexing())
         {
             OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
+
+            // Fewer, larger flushes while rebuilding; incremental updates are small anyway.
+            RAMBufferSizeMB = 64,
         };
         Writer = new IndexWriter(Directory, config);
         Searchers = new SearcherManager(Writer, applyAllDeletes: true, searcherFactory: null);

@@ -1,5 +1,6 @@
 using KbCore.Articles;
 using Lucene.Net.Documents;
+using Lucene.Net.Util;
 
 namespace KbCore.Search;
 
@@ -27,17 +28,20 @@ internal static class SearchDocumentMapper
             new TextField(SearchFields.Body, body, Field.Store.YES),
             new TextField(SearchFields.PathWords, article.Path.Replace('/', ' ').Replace('-', ' ').Replace('_', ' '), Field.Store.NO),
             new StringField(SearchFields.Category, Category(article), Field.Store.YES),
+            new SortedSetDocValuesField(SearchFields.Category, new BytesRef(Category(article))),
             new TextField(SearchFields.Words, article.Title + "\n" + headings, Field.Store.NO),
         };
         foreach (var tag in article.Metadata.Tags)
         {
             document.Add(new TextField(SearchFields.Tags, tag, Field.Store.NO));
             document.Add(new StringField(SearchFields.Tag, tag.ToLowerInvariant(), Field.Store.YES));
+            document.Add(new SortedSetDocValuesField(SearchFields.Tag, new BytesRef(tag.ToLowerInvariant())));
         }
 
         foreach (var ticket in article.Metadata.TicketCategories)
         {
             document.Add(new StringField(SearchFields.TicketCategory, ticket, Field.Store.YES));
+            document.Add(new SortedSetDocValuesField(SearchFields.TicketCategory, new BytesRef(ticket)));
         }
 
         return document;

@@ -67,18 +67,26 @@ public sealed class SearchIndex : IDisposable
             var generation = new IndexGeneration(Path.Combine(_root, name), create: true);
             var articles = snapshot.Articles.Values.ToArray();
             _progress = new IndexProgress("rebuilding", 0, _progress.Commit);
-            var revisions = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < articles.Length; i++)
+            var revisions = articles.ToDictionary(a => a.Path, SearchDocumentMapper.Revision, StringComparer.Ordinal);
+            var done = 0;
+
+            // Markdown to text is most of the cost and IndexWriter takes documents from many threads.
+            Parallel.ForEach(articles, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, article =>
             {
-                generation.Writer.AddDocument(SearchDocumentMapper.Map(articles[i]));
-                revisions[articles[i].Path] = SearchDocumentMapper.Revision(articles[i]);
-                var percent = (int)((i + 1) * 100L / articles.Length);
-                if (percent != _progress.Percent)
+                generation.Writer.AddDocument(SearchDocumentMapper.Map(article));
+                var percent = (int)(Interlocked.Increment(ref done) * 100L / articles.Length);
+                if (percent > _progress.Percent)
                 {
-                    _progress = _progress with { Percent = percent };
-                    progress?.Report(percent);
+                    lock (revisions)
+                    {
+                        if (percent > _progress.Percent)
+                        {
+                            _progress = _progress with { Percent = percent };
+                            progress?.Report(percent);
+                        }
+                    }
                 }
-            }
+            });
 
             CommitAndRefresh(generation, snapshot.CommitSha);
             var old = _live;

@@ -13,6 +13,9 @@ internal static class SearchQueryBuilder
 {
     private const int MaxWords = 24;
 
+    /// <summary>A word in fewer articles than this may be a typo, so fuzzy variants are added.</summary>
+    private const int RareWordDocs = 3;
+
     private static readonly (string Field, float Boost)[] Fields =
     [
         (SearchFields.Title, 6f),
@@ -24,7 +27,7 @@ internal static class SearchQueryBuilder
     ];
 
     /// <summary>The query, or null when the text has no searchable word.</summary>
-    public static Query? Build(string text, Analyzer english, Analyzer plain, int minimumShouldMatch)
+    public static Query? Build(string text, Analyzer english, Analyzer plain, int minimumShouldMatch, IndexReader reader)
     {
         var words = SearchAnalyzers.Terms(plain, SearchFields.Body, text).Take(MaxWords).ToList();
         if (words.Count == 0)
@@ -37,7 +40,7 @@ internal static class SearchQueryBuilder
         {
             var stems = SearchAnalyzers.Terms(english, SearchFields.Body, words[i]);
             var isLast = i == words.Count - 1;
-            var group = WordQuery(words[i], stems.FirstOrDefault(), isLast);
+            var group = WordQuery(words[i], stems.FirstOrDefault(), isLast, reader);
             if (group is not null)
             {
                 clauses.Add(group);
@@ -71,7 +74,7 @@ internal static class SearchQueryBuilder
     /// <summary>How many of the words must match: all of short queries, most of long ones.</summary>
     public static int DefaultMinimumShouldMatch(int words) => words <= 2 ? words : (int)Math.Ceiling(words * 0.6);
 
-    private static BooleanQuery? WordQuery(string word, string? stem, bool isLast)
+    private static BooleanQuery? WordQuery(string word, string? stem, bool isLast, IndexReader reader)
     {
         var group = new BooleanQuery(disableCoord: true);
         if (stem is not null)
@@ -81,8 +84,9 @@ internal static class SearchQueryBuilder
                 group.Add(new TermQuery(new Term(field, stem)) { Boost = boost }, Occur.SHOULD);
             }
 
-            // Typos: one edit for short words, two for long ones; never for very short words.
-            if (word.Length >= 4)
+            // Typos: one edit for short words, two for long ones; never for very short words, and only for
+            // words the articles rarely use: a common word is spelled right, and expanding it costs time.
+            if (word.Length >= 4 && reader.DocFreq(new Term(SearchFields.Body, stem)) < RareWordDocs)
             {
                 var edits = word.Length >= 8 ? 2 : 1;
                 group.Add(new FuzzyQuery(new Term(SearchFields.Title, stem), edits, prefixLength: 1) { Boost = 1.5f }, Occur.SHOULD);

@@ -13,7 +13,7 @@ namespace KbCore.Search;
 internal static class SnippetBuilder
 {
     private const int Window = 220;
-    private const int MaxScannedChars = 100_000;
+    private const int MaxScannedChars = 6_000;
 
     public static string Build(Analyzer english, string text, IReadOnlySet<string> terms)
     {

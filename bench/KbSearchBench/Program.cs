@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using KbCore.Content;
+using KbCore.Search;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// Usage: dotnet run -c Release --project bench/KbSearchBench -- <corpus-git-repo> <queries.txt>
+// Opens the repository's main branch, builds the index from scratch (timed), then times every query in-process.
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: KbSearchBench <git-repo-of-corpus> <queries.txt>");
+    return 2;
+}
+
+var work = Path.Combine(Path.GetTempPath(), "kbsearchbench-" + Guid.NewGuid().ToString("N"));
+try
+{
+    var contentOptions = Options.Create(new ContentOptions { Repository = Path.GetFullPath(args[0]), CreateIfMissing = false });
+    var store = new ContentStore(new ContentRepository(contentOptions, NullLogger<ContentRepository>.Instance), contentOptions, NullLogger<ContentStore>.Instance);
+    using var index = new SearchIndex(Options.Create(new SearchOptions { IndexDirectory = work }), NullLogger<SearchIndex>.Instance);
+    var build = Stopwatch.StartNew();
+    var snapshot = store.Current;
+    var read = build.ElapsedMilliseconds;
+    index.Rebuild(snapshot);
+    Console.WriteLine($"index build from git: {build.ElapsedMilliseconds} ms for {snapshot.Articles.Count} articles (reading the commit {read} ms, indexing {build.ElapsedMilliseconds - read} ms)");
+    Console.WriteLine($"index size: {Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / 1024} KB");
+
+    var searcher = new ArticleSearcher(index);
+    var queries = File.ReadAllLines(args[1]).Where(q => q.Trim().Length > 0).ToArray();
+    foreach (var q in queries)
+    {
+        searcher.Search(new SearchRequest(q));
+    }
+
+    foreach (var useCache in new[] { false, true })
+    {
+        var times = new List<double>();
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var q in queries)
+            {
+                var watch = Stopwatch.StartNew();
+                searcher.Search(new SearchRequest(q), useCache);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        Console.WriteLine($"in-process query ({(useCache ? "repeated, answer cache" : "uncached")}): p50 {times[times.Count / 2]:F3} ms, p95 {times[(int)(times.Count * 0.95)]:F3} ms, p99 {times[(int)(times.Count * 0.99)]:F3} ms over {times.Count}");
+    }
+    return 0;
+}
+finally
+{
+    if (Directory.Exists(work))
+    {
+        Directory.Delete(work, recursive: true);
+    }
+}
