@@ -47,6 +47,44 @@ public sealed class HelpCenterJourneyTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task Customer_TypesInTheSearchBox_PicksASuggestionWithTheKeyboard()
+    {
+        // Arrange: suggestions need the index, which the server builds in the background at start.
+        await _server.WaitForIndexAsync();
+        var page = await NewPageAsync(1280, 900);
+        await page.GotoAsync(_server.RootUri.ToString());
+
+        // Act
+        var box = page.Locator("main input[name='q']").First;
+        await box.FillAsync("recur");
+        await page.Locator("[role='listbox'] [role='option']").First.WaitForAsync();
+        await box.PressAsync("ArrowDown");
+        await box.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("recurring", StringComparison.Ordinal));
+
+        // Assert
+        Assert.Contains("recurring", (await page.Locator("h1").TextContentAsync())!, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(_consoleErrors);
+    }
+
+    [Fact]
+    public async Task Customer_SearchesWithATypo_FindsTheArticleWithHighlightedWords()
+    {
+        await _server.WaitForIndexAsync();
+        var page = await NewPageAsync(1280, 900);
+        await page.GotoAsync(_server.RootUri.ToString());
+
+        await page.Locator("main input[name='q']").First.FillAsync("recuring invoce");
+        await page.Locator("main form[role='search'] button[type='submit']").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/search?q=", StringComparison.Ordinal));
+        await page.Locator(".search-result").First.WaitForAsync();
+
+        Assert.True(await page.Locator(".search-result mark").CountAsync() > 0);
+        Assert.Contains("recurring", (await page.Locator(".search-result a").First.TextContentAsync())!, StringComparison.OrdinalIgnoreCase);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "kb-e2e-search.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task PhoneSizedScreen_HasNoHorizontalScroll()
     {
         var page = await NewPageAsync(360, 780);

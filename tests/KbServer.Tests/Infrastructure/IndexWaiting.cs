@@ -10,7 +10,7 @@ public static class IndexWaiting
     public static async Task WaitForIndexAsync(this KbServerFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        _ = factory.Server; // starts the host
+        _ = factory.Services; // starts the host
         var index = factory.Services.GetRequiredService<SearchIndex>();
         var store = factory.Services.GetRequiredService<ContentStore>();
         var deadline = DateTime.UtcNow.AddSeconds(30);

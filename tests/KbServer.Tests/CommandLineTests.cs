@@ -3,8 +3,8 @@ using KbServer.Tests.Infrastructure;
 
 namespace KbServer.Tests;
 
-/// <summary>The <c>check</c> command, run as an operator would: the real executable, exit code and output.</summary>
-public sealed class CheckCommandTests : IDisposable
+/// <summary>The commands (<c>check</c>, <c>reindex</c>), run as an operator would: the real executable, exit code and output.</summary>
+public sealed class CommandLineTests : IDisposable
 {
     private readonly TempDirectory _repo = new("kbrepo");
     private readonly TempDirectory _data = new("kbdata");
@@ -51,6 +51,20 @@ public sealed class CheckCommandTests : IDisposable
         Assert.False(Directory.Exists(missing));
     }
 
+    [Fact]
+    public void Reindex_ShowsProgressAndLeavesASearchableIndex()
+    {
+        _repo.WriteFiles(new Dictionary<string, string> { ["a/one.md"] = "# One\n", ["a/two.md"] = "# Two\n" });
+        CommitAll();
+
+        var (code, output) = Run("reindex", _repo.Path);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("Indexing 2 articles", output, StringComparison.Ordinal);
+        Assert.Contains("100%", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_data.Combine("index", "CURRENT")));
+    }
+
     private void CommitAll()
     {
         Git.Run(_repo.Path, "init", "-q", "-b", "main");
@@ -58,11 +72,13 @@ public sealed class CheckCommandTests : IDisposable
         Git.Run(_repo.Path, "commit", "-q", "-m", "content");
     }
 
-    private (int Code, string Output) RunCheck(string repository, params string[] extra)
+    private (int Code, string Output) RunCheck(string repository, params string[] extra) => Run("check", repository, extra);
+
+    private (int Code, string Output) Run(string command, string repository, params string[] extra)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "KbServer.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _data.Path };
-        foreach (var arg in new[] { dll, "check" }.Concat(extra).Concat([$"--DataDirectory={_data.Path}", $"--Content:Repository={repository}"]))
+        foreach (var arg in new[] { dll, command }.Concat(extra).Concat([$"--DataDirectory={_data.Path}", $"--Content:Repository={repository}"]))
         {
             psi.ArgumentList.Add(arg);
         }
