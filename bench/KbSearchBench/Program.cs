@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using KbCore.Content;
 using KbCore.Search;
+using KbSearchBench;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Usage: dotnet run -c Release --project bench/KbSearchBench -- <corpus-git-repo> <queries.txt>
-// Opens the repository's main branch, builds the index from scratch (timed), then times every query in-process.
+// Usage: dotnet run -c Release --project bench/KbSearchBench -- <corpus-git-repo> <queries.txt> [judged.tsv]
+// Opens the repository's main branch, builds the index from scratch (timed), times every query in-process,
+// counts zero-result queries, and scores relevance on a judged set against plain Lucene defaults.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: KbSearchBench <git-repo-of-corpus> <queries.txt>");
+    Console.Error.WriteLine("usage: KbSearchBench <git-repo-of-corpus> <queries.txt> [judged.tsv]");
     return 2;
 }
 
@@ -23,7 +25,7 @@ try
     var read = build.ElapsedMilliseconds;
     index.Rebuild(snapshot);
     Console.WriteLine($"index build from git: {build.ElapsedMilliseconds} ms for {snapshot.Articles.Count} articles (reading the commit {read} ms, indexing {build.ElapsedMilliseconds - read} ms)");
-    Console.WriteLine($"index size: {Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / 1024} KB");
+    Console.WriteLine($"index size: {Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / 1024} KB (live generation)");
 
     var searcher = new ArticleSearcher(index);
     var queries = File.ReadAllLines(args[1]).Where(q => q.Trim().Length > 0).ToArray();
@@ -48,6 +50,24 @@ try
         times.Sort();
         Console.WriteLine($"in-process query ({(useCache ? "repeated, answer cache" : "uncached")}): p50 {times[times.Count / 2]:F3} ms, p95 {times[(int)(times.Count * 0.95)]:F3} ms, p99 {times[(int)(times.Count * 0.99)]:F3} ms over {times.Count}");
     }
+    var zero = queries.Where(q => searcher.Search(new SearchRequest(q)).Total == 0).ToArray();
+    Console.WriteLine($"zero-result queries: {zero.Length}/{queries.Length} ({100.0 * zero.Length / queries.Length:F1} %) {string.Join(" | ", zero.Take(10))}");
+
+    if (args.Length > 2)
+    {
+        var judged = Relevance.Load(args[2]);
+        var baselineDir = Path.Combine(work, "baseline");
+        using var baseline = new PlainLuceneBaseline(snapshot, baselineDir);
+        var ours = Relevance.Score(judged, q => searcher.Search(new SearchRequest(q)).Hits.Select(h => h.Path).ToArray());
+        var plain = Relevance.Score(judged, q => baseline.Search(q, 10));
+        Console.WriteLine($"judged set: {judged.Count} questions");
+        Console.WriteLine($"  ours:         MRR@10 {ours.Mrr:F3}, recall@10 {ours.Recall:F3}, not in top 10: {ours.Misses}");
+        Console.WriteLine($"  plain Lucene: MRR@10 {plain.Mrr:F3}, recall@10 {plain.Recall:F3}, not in top 10: {plain.Misses}");
+        Console.WriteLine($"  ratio MRR ours/plain: {ours.Mrr / plain.Mrr:F2}");
+        var size = Directory.EnumerateFiles(baselineDir).Sum(f => new FileInfo(f).Length);
+        Console.WriteLine($"plain Lucene index size: {size / 1024} KB");
+    }
+
     return 0;
 }
 finally

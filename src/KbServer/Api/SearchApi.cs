@@ -14,7 +14,7 @@ internal static class SearchApi
         return app;
     }
 
-    private static IResult Search(string? q, int? page, string? category, string? tag, string? ticket_category, ArticleSearcher searcher)
+    private static IResult Search(string? q, int? page, string? category, string? tag, string? ticket_category, ArticleSearcher searcher, KbCore.Analytics.SearchLog log)
     {
         if (Validate(q) is { } problem)
         {
@@ -22,6 +22,11 @@ internal static class SearchApi
         }
 
         var response = searcher.Search(new SearchRequest(q ?? string.Empty, page ?? 1, 10, category, tag, ticket_category));
+        if ((page ?? 1) == 1)
+        {
+            log.Record(q ?? string.Empty, response.Total, "api");
+        }
+
         return Results.Json(new
         {
             total = response.Total,

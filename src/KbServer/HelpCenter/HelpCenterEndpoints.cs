@@ -19,6 +19,7 @@ internal static class HelpCenterEndpoints
     {
         app.MapMethods("/", GetOrHead, HomeAsync);
         app.MapMethods("/search", GetOrHead, SearchAsync);
+        app.MapGet("/search/click", SearchClick);
         app.MapMethods("/assets/{theme}/{**file}", GetOrHead, ThemeAsset);
         app.MapMethods("/{**path}", GetOrHead, ContentAsync);
         return app;
@@ -44,6 +45,23 @@ internal static class HelpCenterEndpoints
         var page = int.TryParse(request["page"], out var p) ? Math.Clamp(p, 1, 1000) : 1;
         var view = search.Build(snapshot, query, page, request["category"], request["tag"], request["ticket_category"]);
         await pages.WritePageAsync(context, snapshot, "/search", () => ("search", view, query.Length > 0 ? $"Search: {query}" : "Search", string.Empty), cacheable: false).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records which result a search led to, then redirects to it. Only visible articles are valid targets,
+    /// so this is no open redirect and reveals nothing about internal ones.
+    /// </summary>
+    private static IResult SearchClick(string? q, string? to, ContentStore store, KbCore.Analytics.SearchLog log)
+    {
+        var snapshot = store.Current;
+        var path = to is { Length: > 1 } && to[0] == '/' ? ContentPaths.Normalize(to[1..]) : null;
+        if (path is null || !snapshot.Articles.TryGetValue(path, out var article) || !HelpCenterViewBuilder.CanSee(article, includeInternal: false))
+        {
+            return Results.Redirect("/search");
+        }
+
+        log.RecordClick(q ?? string.Empty, path);
+        return Results.Redirect(HelpCenterUrls.ForPath(path));
     }
 
     private static async Task ContentAsync(HttpContext context, string? path, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views, ContentRepository repository, PublicAssetIndex publicAssets)

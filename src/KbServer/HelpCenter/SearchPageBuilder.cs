@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace KbServer.HelpCenter;
 
 /// <summary>Builds the search page's view: results with snippets, facets that toggle filters, paging, did-you-mean.</summary>
-internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex index)
+internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex index, KbCore.Analytics.SearchLog log)
 {
     private const int PageSize = 10;
 
@@ -25,10 +25,15 @@ internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex in
         }
 
         var response = searcher.Search(new SearchRequest(query, page, PageSize, category, tag, ticketCategory));
+        if (page == 1)
+        {
+            log.Record(query, response.Total, "page");
+        }
+
         var filters = new Dictionary<string, string?> { ["category"] = category, ["tag"] = tag, ["ticket_category"] = ticketCategory };
         var results = response.Hits.Select(h => new SearchResultView(
             h.Title,
-            HelpCenterUrls.ForPath(h.Path),
+            ClickUrl(query, HelpCenterUrls.ForPath(h.Path)),
             h.Summary,
             new RawHtml(h.Snippet),
             SectionTitle(snapshot, h.Path))).ToArray();
@@ -64,6 +69,10 @@ internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex in
             }).ToArray()))
             .ToArray();
     }
+
+    /// <summary>Result links pass through <c>/search/click</c>, which records the click and redirects.</summary>
+    private static string ClickUrl(string query, string articleUrl) =>
+        QueryHelpers.AddQueryString("/search/click", new Dictionary<string, string?> { ["q"] = query, ["to"] = articleUrl });
 
     private static string SectionTitle(ContentSnapshot snapshot, string path)
     {

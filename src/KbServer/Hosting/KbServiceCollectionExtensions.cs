@@ -42,6 +42,7 @@ internal static class KbServiceCollectionExtensions
         services.AddSingleton<SearchPageBuilder>();
         services.AddHostedService<ContentWatcher>();
         services.AddHostedService<IndexingService>();
+        services.AddKbDatabase(config, data);
         return services;
     }
 }

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using KbCore.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using KbServer.Tests.Infrastructure;
 
 namespace KbServer.Tests.HelpCenter;
@@ -100,9 +103,52 @@ public sealed class SearchTests : IDisposable
         var doc = await Html.ParseAsync(await _factory.CreateClient().GetAsync("/search?q=refunds"));
 
         var result = doc.QuerySelector(".search-result a")!;
-        Assert.Equal("/help/refunds", result.GetAttribute("href"));
+        Assert.Equal("/search/click?q=refunds&to=%2Fhelp%2Frefunds", result.GetAttribute("href"));
         Assert.NotNull(doc.QuerySelector(".search-result mark"));
         Assert.Single(doc.QuerySelectorAll("h1"));
+    }
+
+    [Fact]
+    public async Task Searches_AndTheResultClicked_AreLoggedWithoutPersonalData()
+    {
+        // Arrange
+        await _factory.WaitForIndexAsync();
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        // Act
+        await client.GetAsync("/search?q=Refunds%20%20TAKE");
+        await client.GetAsync("/api/v1/search?q=zzzqqq");
+        var click = await client.GetAsync("/search/click?q=refunds+take&to=%2Fhelp%2Frefunds");
+        var hostile = await client.GetAsync("/search/click?q=x&to=https%3A%2F%2Fevil.example%2F");
+        var hidden = await client.GetAsync("/search/click?q=x&to=%2Fteam%2Fsecret");
+
+        // Assert
+        Assert.Equal("/help/refunds", click.Headers.Location!.ToString());
+        Assert.Equal("/search", hostile.Headers.Location!.ToString());
+        Assert.Equal("/search", hidden.Headers.Location!.ToString());
+        var entries = await WaitForLogAsync(3);
+        Assert.Contains(entries, e => e is { Query: "refunds take", Source: "page", ResultCount: > 0 });
+        Assert.Contains(entries, e => e is { Query: "zzzqqq", Source: "api", ResultCount: 0 });
+        Assert.Contains(entries, e => e is { Source: "click", ClickedPath: "help/refunds" });
+        Assert.DoesNotContain(entries, e => e.ClickedPath == "team/secret");
+    }
+
+    private async Task<List<KbCore.Analytics.SearchLogEntry>> WaitForLogAsync(int count)
+    {
+        var contexts = _factory.Services.GetRequiredService<IDbContextFactory<KbDbContext>>();
+        for (var i = 0; i < 100; i++)
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            var entries = await db.SearchLog.ToListAsync();
+            if (entries.Count >= count)
+            {
+                return entries;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("search log entries were not written");
     }
 
     public void Dispose()

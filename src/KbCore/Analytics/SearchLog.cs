@@ -1,0 +1,76 @@
+using System.Threading.Channels;
+using KbCore.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace KbCore.Analytics;
+
+/// <summary>
+/// Records searches without slowing them: requests enqueue, <see cref="FlushAsync"/> (a background loop)
+/// writes batches. The queue is bounded; under a flood the oldest entries are dropped, never the server.
+/// </summary>
+public sealed class SearchLog(IDbContextFactory<KbDbContext> contexts, ILogger<SearchLog> logger)
+{
+    public const int MaxQueryLength = 200;
+
+    private readonly Channel<SearchLogEntry> _queue = Channel.CreateBounded<SearchLogEntry>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    /// <summary>Lower case, single spaces, at most 200 characters: the same question counts once.</summary>
+    public static string Normalize(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var words = string.Join(' ', query.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        return words.Length > MaxQueryLength ? words[..MaxQueryLength] : words;
+    }
+
+    public void Record(string query, int resultCount, string source)
+    {
+        var normalized = Normalize(query);
+        if (normalized.Length > 0)
+        {
+            _queue.Writer.TryWrite(new SearchLogEntry { At = DateTime.UtcNow, Query = normalized, ResultCount = resultCount, Source = source });
+        }
+    }
+
+    public void RecordClick(string query, string path)
+    {
+        var normalized = Normalize(query);
+        if (normalized.Length > 0 && path.Length <= 1024)
+        {
+            _queue.Writer.TryWrite(new SearchLogEntry { At = DateTime.UtcNow, Query = normalized, ResultCount = -1, Source = "click", ClickedPath = path });
+        }
+    }
+
+    /// <summary>Writes everything queued, in one transaction. Returns how many entries were written.</summary>
+    public async Task<int> FlushAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<SearchLogEntry>();
+        while (batch.Count < 5_000 && _queue.Reader.TryRead(out var entry))
+        {
+            batch.Add(entry);
+        }
+
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            db.SearchLog.AddRange(batch);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return batch.Count;
+        }
+        catch (DbUpdateException e)
+        {
+            // Analytics are auxiliary: losing a batch must not affect searching.
+            logger.LogWarning(e, "Could not write {Count} search log entries", batch.Count);
+            return 0;
+        }
+    }
+
+    /// <summary>Waits until something is queued.</summary>
+    public ValueTask<bool> WaitAsync(CancellationToken cancellationToken) => _queue.Reader.WaitToReadAsync(cancellationToken);
+}

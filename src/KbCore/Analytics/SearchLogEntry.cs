@@ -1,0 +1,23 @@
+namespace KbCore.Analytics;
+
+/// <summary>
+/// One search as customers ran it: normalized text, how many results, which one was opened.
+/// Deliberately no IP address, user id or session: the reports need none of them.
+/// </summary>
+public sealed class SearchLogEntry
+{
+    public long Id { get; set; }
+
+    /// <summary>UTC time (a DateTime, not DateTimeOffset: SQLite cannot order those).</summary>
+    public DateTime At { get; set; }
+
+    public string Query { get; set; } = string.Empty;
+
+    public int ResultCount { get; set; }
+
+    /// <summary><c>page</c> (help center) or <c>api</c>.</summary>
+    public string Source { get; set; } = string.Empty;
+
+    /// <summary>Article path opened from the results, when one was.</summary>
+    public string? ClickedPath { get; set; }
+}
