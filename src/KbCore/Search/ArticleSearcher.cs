@@ -61,10 +61,7 @@ public sealed class ArticleSearcher(SearchIndex index)
 
         return index.WithSearcher(searcher =>
         {
-            var strict = Run(searcher, request, SearchQueryBuilder.DefaultMinimumShouldMatch(words));
-
-            // Long questions rarely match every word: fall back to any word rather than show nothing.
-            var response = strict.Total == 0 && words > 1 ? Run(searcher, request, 1) : strict;
+            var response = Run(searcher, request);
             return response.Total < 3 ? response with { DidYouMean = Suggest(searcher, request) } : response;
         }) ?? SearchResponse.Empty;
     }
@@ -97,9 +94,9 @@ public sealed class ArticleSearcher(SearchIndex index)
         }) ?? [];
     }
 
-    private SearchResponse Run(IndexSearcher searcher, SearchRequest request, int minimumShouldMatch)
+    private SearchResponse Run(IndexSearcher searcher, SearchRequest request)
     {
-        var query = SearchQueryBuilder.Build(request.Query, _english, _plain, minimumShouldMatch, searcher.IndexReader);
+        var query = SearchQueryBuilder.Build(request.Query, _english, _plain, searcher.IndexReader);
         if (query is null)
         {
             return SearchResponse.Empty;

@@ -6,8 +6,9 @@ namespace KbCore.Search;
 
 /// <summary>
 /// Turns free text into a Lucene query without a query parser, so no input is a syntax error.
-/// Each word must match somewhere (title, summary, headings, tags, body, path), exactly or stemmed,
-/// or within a typo; the last word may also be a prefix (as-you-type). Phrases and titles weigh more.
+/// Each word may match anywhere (title, summary, headings, tags, body, path), exactly or stemmed,
+/// or within a typo; in a one- or two-word query the last word may also be a prefix (as-you-type).
+/// Phrases and titles weigh more.
 /// </summary>
 internal static class SearchQueryBuilder
 {
@@ -18,16 +19,16 @@ internal static class SearchQueryBuilder
 
     private static readonly (string Field, float Boost)[] Fields =
     [
-        (SearchFields.Title, 6f),
-        (SearchFields.Summary, 3f),
-        (SearchFields.Headings, 2.5f),
+        (SearchFields.Title, 3f),
+        (SearchFields.Summary, 2f),
+        (SearchFields.Headings, 1.5f),
         (SearchFields.Tags, 2f),
         (SearchFields.PathWords, 1.5f),
         (SearchFields.Body, 1f),
     ];
 
     /// <summary>The query, or null when the text has no searchable word.</summary>
-    public static Query? Build(string text, Analyzer english, Analyzer plain, int minimumShouldMatch, IndexReader reader)
+    public static Query? Build(string text, Analyzer english, Analyzer plain, IndexReader reader)
     {
         var words = SearchAnalyzers.Terms(plain, SearchFields.Body, text).Take(MaxWords).ToList();
         if (words.Count == 0)
@@ -39,7 +40,8 @@ internal static class SearchQueryBuilder
         for (var i = 0; i < words.Count; i++)
         {
             var stems = SearchAnalyzers.Terms(english, SearchFields.Body, words[i]);
-            var isLast = i == words.Count - 1;
+            // As-you-type matters for the first words typed; in a full question a prefix only adds noise.
+            var isLast = i == words.Count - 1 && words.Count <= 2;
             var group = WordQuery(words[i], stems.FirstOrDefault(), isLast, reader);
             if (group is not null)
             {
@@ -58,7 +60,8 @@ internal static class SearchQueryBuilder
             all.Add(clause, Occur.SHOULD);
         }
 
-        all.MinimumNumberShouldMatch = Math.Min(minimumShouldMatch, clauses.Count);
+        // Any word may match: requiring most words (tried: 60 %) lost answers phrased differently from the
+        // question (MRR@10 0.59 vs 0.77 on the judged set). Coordination still ranks fuller matches first.
 
         var query = new BooleanQuery { { all, Occur.MUST } };
         var stemmed = words.SelectMany(w => SearchAnalyzers.Terms(english, SearchFields.Body, w)).ToArray();
@@ -70,9 +73,6 @@ internal static class SearchQueryBuilder
 
         return query;
     }
-
-    /// <summary>How many of the words must match: all of short queries, most of long ones.</summary>
-    public static int DefaultMinimumShouldMatch(int words) => words <= 2 ? words : (int)Math.Ceiling(words * 0.6);
 
     private static BooleanQuery? WordQuery(string word, string? stem, bool isLast, IndexReader reader)
     {
