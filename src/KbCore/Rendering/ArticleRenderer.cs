@@ -71,7 +71,7 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer)
     private static void NormalizeHeadings(MarkdownDocument document, string title)
     {
         if (document.Count > 0 && document[0] is HeadingBlock { Level: 1 } first
-            && string.Equals(InlineText(first), title, StringComparison.OrdinalIgnoreCase))
+            && string.Equals(HeadingText.Of(first), title, StringComparison.OrdinalIgnoreCase))
         {
             document.RemoveAt(0);
         }
@@ -85,20 +85,6 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer)
     private static List<HeadingView> CollectHeadings(MarkdownDocument document) =>
         document.Descendants<HeadingBlock>()
             .Where(h => h.Level is 2 or 3 && h.GetAttributes().Id is { Length: > 0 })
-            .Select(h => new HeadingView(h.Level, HelpCenterUrls.Id(h.GetAttributes().Id!), InlineText(h)))
+            .Select(h => new HeadingView(h.Level, HelpCenterUrls.Id(h.GetAttributes().Id!), HeadingText.Of(h)))
             .ToList();
-
-    private static string InlineText(HeadingBlock heading)
-    {
-        if (heading.Inline is null)
-        {
-            return string.Empty;
-        }
-
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { EnableHtmlForInline = false, EnableHtmlEscape = false };
-        renderer.WriteChildren(heading.Inline);
-        writer.Flush();
-        return writer.ToString().Trim();
-    }
 }

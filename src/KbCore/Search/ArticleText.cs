@@ -21,26 +21,12 @@ internal static class ArticleText
             return (string.Empty, string.Empty); // unrenderable markdown: searchable by title only
         }
 
-        var headings = string.Join('\n', document.Descendants<HeadingBlock>().Select(PlainText));
+        var headings = string.Join('\n', document.Descendants<HeadingBlock>().Select(HeadingText.Of));
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         KbMarkdownPipeline.Instance.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         return (writer.ToString(), headings);
-    }
-
-    private static string PlainText(HeadingBlock heading)
-    {
-        if (heading.Inline is null)
-        {
-            return string.Empty;
-        }
-
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { EnableHtmlForInline = false, EnableHtmlEscape = false };
-        renderer.WriteChildren(heading.Inline);
-        writer.Flush();
-        return writer.ToString();
     }
 }
