@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using KbCore.Content;
 using KbCore.Search;
 using KbSearchBench;
@@ -8,6 +11,14 @@ using Microsoft.Extensions.Options;
 // Usage: dotnet run -c Release --project bench/KbSearchBench -- <corpus-git-repo> <queries.txt> [judged.tsv]
 // Opens the repository's main branch, builds the index from scratch (timed), times every query in-process,
 // counts zero-result queries, and scores relevance on a judged set against plain Lucene defaults.
+if (args.Length > 0 && args[0] == "--bdn")
+{
+    // BenchmarkDotNet, in this process (no generated project): KB_BENCH_REPO=<repo> KbSearchBench --bdn
+    var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<QueryBenchmarks>(config);
+    return 0;
+}
+
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: KbSearchBench <git-repo-of-corpus> <queries.txt> [judged.tsv]");
