@@ -191,9 +191,20 @@ public sealed class ArticleSearcher(SearchIndex index)
             return null;
         }
 
-        var own = reader.DocFreq(new Term(SearchFields.Words, word));
+        // Frequencies count only what the caller may see, so internal articles cannot steer suggestions.
+        int Frequency(Term term)
+        {
+            var query = new BooleanQuery { { new TermQuery(term), Occur.MUST } };
+            if (!includeInternal)
+            {
+                query.Add(new TermQuery(new Term(SearchFields.Visibility, "public")), Occur.MUST);
+            }
+
+            return searcher.Search(query, 1).TotalHits;
+        }
+
         string? best = null;
-        var bestFreq = own;
+        var bestFreq = Frequency(new Term(SearchFields.Words, word));
         var automaton = new FuzzyQuery(new Term(SearchFields.Words, word), 2, prefixLength: 1);
         var rewritten = automaton.Rewrite(reader);
         var candidates = new HashSet<Term>();
@@ -206,13 +217,7 @@ public sealed class ArticleSearcher(SearchIndex index)
                 continue;
             }
 
-            var query = new BooleanQuery { { new TermQuery(candidate), Occur.MUST } };
-            if (!includeInternal)
-            {
-                query.Add(new TermQuery(new Term(SearchFields.Visibility, "public")), Occur.MUST);
-            }
-
-            var freq = searcher.Search(query, 1).TotalHits;
+            var freq = Frequency(candidate);
             if (freq > bestFreq)
             {
                 best = text;
