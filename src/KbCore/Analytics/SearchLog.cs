@@ -20,8 +20,7 @@ public sealed class SearchLog(IDbContextFactory<KbDbContext> contexts, ILogger<S
     /// <summary>Lower case, single spaces, at most 200 characters: the same question counts once.</summary>
     public static string Normalize(string query)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var words = string.Join(' ', query.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        var words = KbCore.Search.QueryText.Normalize(query);
         return words.Length > MaxQueryLength ? words[..MaxQueryLength] : words;
     }
 

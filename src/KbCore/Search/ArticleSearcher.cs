@@ -29,7 +29,7 @@ public sealed class ArticleSearcher(SearchIndex index)
     public SearchResponse Search(SearchRequest request, bool useCache = true)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var normalized = request with { Query = string.Join(' ', request.Query.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant() };
+        var normalized = request with { Query = QueryText.Normalize(request.Query) };
         var key = (index.IndexedCommit, normalized);
         if (!useCache)
         {
