@@ -44,8 +44,6 @@ public sealed class ContentStore
         }
     }
 
-    public ContentRepository Repository => _repository;
-
     /// <summary>
     /// Re-reads the branch tip and swaps in a new snapshot if it moved.
     /// Returns true when the content changed.

@@ -51,20 +51,12 @@ public sealed class ArticleSearcher(SearchIndex index)
         return response;
     }
 
-    private SearchResponse SearchUncached(SearchRequest request)
-    {
-        var words = SearchAnalyzers.Terms(_plain, SearchFields.Body, request.Query).Count;
-        if (words == 0)
-        {
-            return SearchResponse.Empty;
-        }
-
-        return index.WithSearcher(searcher =>
+    private SearchResponse SearchUncached(SearchRequest request) =>
+        index.WithSearcher(searcher =>
         {
             var response = Run(searcher, request);
             return response.Total < 3 ? response with { DidYouMean = Suggest(searcher, request) } : response;
         }) ?? SearchResponse.Empty;
-    }
 
     /// <summary>Titles starting with what was typed, best first.</summary>
     public IReadOnlyList<(string Path, string Title)> Autocomplete(string prefix, bool includeInternal, int limit = 8)

@@ -69,6 +69,7 @@ public sealed class SearchIndex : IDisposable
             _progress = new IndexProgress("rebuilding", 0, _progress.Commit);
             var revisions = articles.ToDictionary(a => a.Path, SearchDocumentMapper.Revision, StringComparer.Ordinal);
             var done = 0;
+            var progressLock = new Lock();
 
             // Markdown to text is most of the cost and IndexWriter takes documents from many threads.
             Parallel.ForEach(articles, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, article =>
@@ -77,7 +78,7 @@ public sealed class SearchIndex : IDisposable
                 var percent = (int)(Interlocked.Increment(ref done) * 100L / articles.Length);
                 if (percent > _progress.Percent)
                 {
-                    lock (revisions)
+                    lock (progressLock)
                     {
                         if (percent > _progress.Percent)
                         {
