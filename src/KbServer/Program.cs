@@ -1,4 +1,5 @@
 using KbServer.Api;
+using KbServer.Auth;
 using KbServer.Commands;
 using KbServer.HelpCenter;
 using KbServer.Hosting;
@@ -12,6 +13,8 @@ if (KbCommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddKnowledgeBase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<HelpCenterResponses>();
+builder.Services.AddKbAuth(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddStudio();
 
 var app = builder.Build();
 
@@ -20,9 +23,18 @@ app.UseExceptionHandler(error => error.Run(context =>
     context.RequestServices.GetRequiredService<HelpCenterResponses>()
         .WriteErrorAsync(context, context.RequestServices.GetRequiredService<KbCore.Content.ContentStore>().Current, StatusCodes.Status500InternalServerError)));
 app.UseSecurityHeaders();
+app.UseStudioStatusPages();
+app.UseStudioAssets();
+
+// After the status pages, so a re-executed request is routed again.
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealth();
 app.MapSearchApi();
+app.MapReportsApi();
+app.MapRazorPages();
 app.MapHelpCenter();
 
 await app.RunAsync().ConfigureAwait(false);

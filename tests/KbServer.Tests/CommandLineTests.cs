@@ -65,6 +65,45 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(File.Exists(_data.Combine("index", "CURRENT")));
     }
 
+    [Fact]
+    public async Task UsersAdd_And_TokensCreate_GiveAccountsTheServerAccepts()
+    {
+        var (added, addOutput) = RunWithInput("a long enough passphrase", "users", "add", "--email", "ops@example.com", "--name", "Olive Ops", "--role", "admin", "--password-stdin");
+        var (invited, inviteOutput) = RunWithInput(null, "users", "add", "--email", "new@example.com", "--name", "Nico New", "--url", "http://kb.example");
+        var (badRole, badRoleOutput) = RunWithInput(null, "users", "add", "--email", "x@example.com", "--name", "X", "--role", "owner");
+        var (duplicate, duplicateOutput) = RunWithInput(null, "users", "add", "--email", "ops@example.com", "--name", "Again");
+        var (tokenCode, tokenOutput) = RunWithInput(null, "tokens", "create", "--email", "ops@example.com", "--scopes", "reports,articles:read", "--name", "ci");
+        var (unknownScope, unknownScopeOutput) = RunWithInput(null, "tokens", "create", "--email", "ops@example.com", "--scopes", "everything");
+        var (unknownUser, _) = RunWithInput(null, "tokens", "create", "--email", "nobody@example.com", "--scopes", "reports");
+
+        Assert.True(added == 0, addOutput);
+        Assert.Contains("Created Admin Olive Ops <ops@example.com>", addOutput, StringComparison.Ordinal);
+        Assert.True(invited == 0, inviteOutput);
+        var link = inviteOutput.Split('\n').Single(l => l.StartsWith("http://kb.example/studio/set-password?", StringComparison.Ordinal)).Trim();
+        Assert.Equal(1, badRole);
+        Assert.Contains("--role: Role must be one of Author, Reviewer, Admin", badRoleOutput, StringComparison.Ordinal);
+        Assert.Equal(1, duplicate);
+        Assert.Contains("already an account", duplicateOutput, StringComparison.Ordinal);
+        Assert.True(tokenCode == 0, tokenOutput);
+        Assert.Equal(1, unknownScope);
+        Assert.Contains("unknown scope everything", unknownScopeOutput, StringComparison.Ordinal);
+        Assert.Equal(1, unknownUser);
+
+        // The server over the same data directory accepts the password, the token and the invitation link.
+        RepoPaths.Content.CopyTreeTo(_repo.Path);
+        CommitAll();
+        using var server = new KbServerFactory(RepoPaths.Content, new Dictionary<string, string?> { ["DataDirectory"] = _data.Path, ["Content:Repository"] = _repo.Path });
+        var signIn = await StudioSession.Anonymous(server).SubmitAsync("/studio/login", "form.card", new() { ["Input.Email"] = "ops@example.com", ["Input.Password"] = "a long enough passphrase" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+
+        var api = server.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", tokenOutput.Split('\n')[0].Trim());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync("/api/v1/reports/search")).StatusCode);
+
+        var invitation = await StudioSession.Anonymous(server).SubmitAsync(new Uri(link).PathAndQuery, "form.card", new() { ["Password"] = "nico's own passphrase" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, invitation.StatusCode);
+    }
+
     private void CommitAll()
     {
         Git.Run(_repo.Path, "init", "-q", "-b", "main");
@@ -74,16 +113,25 @@ public sealed class CommandLineTests : IDisposable
 
     private (int Code, string Output) RunCheck(string repository, params string[] extra) => Run("check", repository, extra);
 
-    private (int Code, string Output) Run(string command, string repository, params string[] extra)
+    private (int Code, string Output) Run(string command, string repository, params string[] extra) =>
+        RunWithInput(null, [command, .. extra, $"--Content:Repository={repository}"]);
+
+    private (int Code, string Output) RunWithInput(string? input, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "KbServer.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _data.Path };
-        foreach (var arg in new[] { dll, command }.Concat(extra).Concat([$"--DataDirectory={_data.Path}", $"--Content:Repository={repository}"]))
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = _data.Path };
+        foreach (var arg in new[] { dll }.Concat(args).Concat([$"--DataDirectory={_data.Path}"]))
         {
             psi.ArgumentList.Add(arg);
         }
 
         using var process = Process.Start(psi)!;
+        if (input is not null)
+        {
+            process.StandardInput.WriteLine(input);
+        }
+
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();

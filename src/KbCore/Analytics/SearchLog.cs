@@ -14,6 +14,9 @@ public sealed class SearchLog(IDbContextFactory<KbDbContext> contexts, ILogger<S
 {
     public const int MaxQueryLength = 200;
 
+    /// <summary>The <see cref="SearchLogEntry.Source"/> of a click on a result (the others are searches).</summary>
+    public const string ClickSource = "click";
+
     private readonly Channel<SearchLogEntry> _queue = Channel.CreateBounded<SearchLogEntry>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
@@ -38,7 +41,7 @@ public sealed class SearchLog(IDbContextFactory<KbDbContext> contexts, ILogger<S
         var normalized = Normalize(query);
         if (normalized.Length > 0 && path.Length <= 1024)
         {
-            _queue.Writer.TryWrite(new SearchLogEntry { At = DateTime.UtcNow, Query = normalized, ResultCount = -1, Source = "click", ClickedPath = path });
+            _queue.Writer.TryWrite(new SearchLogEntry { At = DateTime.UtcNow, Query = normalized, ResultCount = -1, Source = ClickSource, ClickedPath = path });
         }
     }
 

@@ -149,4 +149,21 @@ public sealed class ContentRepository
 
         return result;
     }
+
+    /// <summary>The newest commits reachable from <paramref name="commitSha"/>, first parents only, with the files each touched.</summary>
+    public IReadOnlyList<CommitSummary> RecentCommits(string commitSha, int limit)
+    {
+        using var repo = Open();
+        var result = new List<CommitSummary>();
+        var commit = repo.Lookup<Commit>(commitSha);
+        while (commit is not null && result.Count < limit)
+        {
+            var parent = commit.Parents.FirstOrDefault();
+            var paths = repo.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree).Select(c => c.Path).Take(50).ToList();
+            result.Add(new CommitSummary(commit.Sha, commit.Author.Name, commit.Author.Email, commit.Author.When, commit.MessageShort, paths));
+            commit = parent;
+        }
+
+        return result;
+    }
 }

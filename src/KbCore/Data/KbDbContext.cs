@@ -1,18 +1,43 @@
+using KbCore.Accounts;
 using KbCore.Analytics;
 using Analytics = KbCore.Analytics;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KbCore.Data;
 
-/// <summary>Data that does not belong in git: search log now; accounts, tokens, votes later.</summary>
-public sealed class KbDbContext(DbContextOptions<KbDbContext> options) : DbContext(options)
+/// <summary>
+/// Data that does not belong in git: accounts, tokens, the search log. Each provider has a subclass that owns
+/// its migrations (<see cref="SqliteKbDbContext"/>, <see cref="PostgresKbDbContext"/>); code uses this type.
+/// </summary>
+public abstract class KbDbContext(DbContextOptions options) : IdentityDbContext<KbUser>(options)
 {
     public DbSet<SearchLogEntry> SearchLog => Set<SearchLogEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.Entity<SearchLogEntry>(entry =>
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<KbUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(KbUser.MaxNameLength).IsRequired();
+        });
+        builder.Entity<ApiToken>(token =>
+        {
+            token.ToTable("api_tokens");
+            token.Property(t => t.UserId).IsRequired();
+            token.Property(t => t.Name).HasMaxLength(ApiTokenService.MaxNameLength).IsRequired();
+            token.Property(t => t.Prefix).HasMaxLength(16).IsRequired();
+            token.Property(t => t.Hash).HasMaxLength(64).IsRequired();
+            token.Property(t => t.Scopes).HasMaxLength(1000).IsRequired();
+            token.Ignore(t => t.ScopeList);
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasIndex(t => t.UserId);
+            token.HasOne<KbUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SearchLogEntry>(entry =>
         {
             entry.ToTable("search_log");
             entry.Property(e => e.Query).HasMaxLength(Analytics.SearchLog.MaxQueryLength).IsRequired();

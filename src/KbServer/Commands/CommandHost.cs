@@ -10,7 +10,7 @@ namespace KbServer.Commands;
 /// </summary>
 internal static class CommandHost
 {
-    public static IHost Build(IReadOnlyList<string> configArgs)
+    public static IHost Build(IReadOnlyList<string> configArgs, Action<IServiceCollection, IConfiguration, string>? more = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -21,6 +21,7 @@ internal static class CommandHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddKnowledgeBase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.PostConfigure<ContentOptions>(o => o.CreateIfMissing = false);
+        more?.Invoke(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
         return builder.Build();
     }
 }

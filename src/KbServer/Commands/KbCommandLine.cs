@@ -8,7 +8,7 @@ namespace KbServer.Commands;
 /// </summary>
 internal static class KbCommandLine
 {
-    private static readonly string[] Commands = ["check", "reindex"];
+    private static readonly string[] Commands = ["check", "reindex", "users", "tokens"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -17,6 +17,8 @@ internal static class KbCommandLine
         var root = new RootCommand("KnowledgeBase: run without a command to serve the help center.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(TokensCommand.Create());
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync().ConfigureAwait(false);
     }

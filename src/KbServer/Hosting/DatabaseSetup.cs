@@ -1,5 +1,7 @@
+using KbCore.Accounts;
 using KbCore.Analytics;
 using KbCore.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KbServer.Hosting;
@@ -8,29 +10,52 @@ internal static class DatabaseSetup
 {
     /// <summary>
     /// The database for data outside git: SQLite at <c>{DataDirectory}/kb.db</c> unless <c>Database:Provider</c>
-    /// is <c>postgres</c> with <c>ConnectionStrings:Kb</c>.
+    /// is <c>postgres</c> with <c>ConnectionStrings:Kb</c>. Code depends on <see cref="KbDbContext"/> only.
     /// </summary>
     public static IServiceCollection AddKbDatabase(this IServiceCollection services, IConfiguration config, string dataDirectory)
     {
         var provider = (config["Database:Provider"] ?? "sqlite").ToLowerInvariant();
         var connection = config.GetConnectionString("Kb");
-        services.AddPooledDbContextFactory<KbDbContext>(options =>
+        switch (provider)
         {
-            switch (provider)
-            {
-                case "sqlite":
+            case "sqlite":
+                services.AddPooledDbContextFactory<SqliteKbDbContext>(options =>
+                {
                     Directory.CreateDirectory(dataDirectory);
-                    options.UseSqlite(connection ?? $"Data Source={Path.Combine(dataDirectory, "kb.db")}");
-                    break;
-                case "postgres":
-                    options.UseNpgsql(connection ?? throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Kb is not set"));
-                    break;
-                default:
-                    throw new InvalidOperationException($"Database:Provider must be `sqlite` or `postgres`, not `{provider}`");
-            }
-        });
-        services.AddSingleton<SearchLog>();
+                    options.UseSqlite(SqliteConnectionString(connection, dataDirectory));
+                });
+                services.AddSingleton<IDbContextFactory<KbDbContext>, KbDbContextFactory<SqliteKbDbContext>>();
+                break;
+            case "postgres":
+                services.AddPooledDbContextFactory<PostgresKbDbContext>(options =>
+                    options.UseNpgsql(connection ?? throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Kb is not set")));
+                services.AddSingleton<IDbContextFactory<KbDbContext>, KbDbContextFactory<PostgresKbDbContext>>();
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider must be `sqlite` or `postgres`, not `{provider}`");
+        }
+
+        // Identity's stores want a scoped context.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KbDbContext>>().CreateDbContext());
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<SearchLogWriter>();
+        services.AddSingleton<SearchLog>();
+        services.AddSingleton<SearchReports>();
+        services.AddOptions<AnalyticsOptions>().Bind(config.GetSection(AnalyticsOptions.Section))
+            .Validate(o => o.SearchLogRetentionDays >= 1, "Analytics:SearchLogRetentionDays must be at least 1").ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiTokenService>();
         return services;
+    }
+
+    private static string SqliteConnectionString(string? configured, string dataDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured ?? $"Data Source={Path.Combine(dataDirectory, "kb.db")}")
+        {
+            // Several writers (accounts, search log) share the file: wait for a lock rather than fail.
+            DefaultTimeout = 30,
+        };
+        return builder.ConnectionString;
     }
 }

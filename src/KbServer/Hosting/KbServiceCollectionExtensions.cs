@@ -12,6 +12,9 @@ internal static class KbServiceCollectionExtensions
     public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         var data = KbPaths.DataDirectory(config, contentRoot);
+
+        // First: its hosted services migrate the database before any other starts.
+        services.AddKbDatabase(config, data);
         services.AddOptions<ContentOptions>()
             .Bind(config.GetSection(ContentOptions.Section))
             .PostConfigure(o =>
@@ -42,7 +45,6 @@ internal static class KbServiceCollectionExtensions
         services.AddSingleton<SearchPageBuilder>();
         services.AddHostedService<ContentWatcher>();
         services.AddHostedService<IndexingService>();
-        services.AddKbDatabase(config, data);
         return services;
     }
 }

@@ -1,0 +1,19 @@
+namespace KbCore.Accounts;
+
+/// <summary>What a personal API token may do. A token carries only the scopes it was created with.</summary>
+public static class TokenScopes
+{
+    public const string ArticlesRead = "articles:read";
+    public const string ArticlesWrite = "articles:write";
+    public const string Reports = "reports";
+
+    public static IReadOnlyList<string> All { get; } = [ArticlesRead, ArticlesWrite, Reports];
+
+    /// <summary>Splits <c>a,b c</c>; returns the unknown names so callers can say which one is wrong.</summary>
+    public static (IReadOnlyList<string> Scopes, IReadOnlyList<string> Unknown) Parse(string? text)
+    {
+        var names = (text ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal).ToList();
+        return (names.Where(All.Contains).ToList(), names.Where(n => !All.Contains(n)).ToList());
+    }
+}

@@ -1,0 +1,4 @@
+namespace KbCore.Content;
+
+/// <summary>One commit as the team sees it in lists: who, when, why, and which files.</summary>
+public sealed record CommitSummary(string Sha, string AuthorName, string AuthorEmail, DateTimeOffset When, string Message, IReadOnlyList<string> Paths);

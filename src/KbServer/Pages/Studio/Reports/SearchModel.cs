@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using KbCore.Analytics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KbServer.Pages.Studio.Reports;
+
+/// <summary>Top queries, zero-result queries and click-through, by day, with a CSV of every query.</summary>
+public sealed class SearchModel(SearchReports reports) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "days")]
+    public int Days { get; set; } = 30;
+
+    public SearchReport Report { get; private set; } = null!;
+
+    public string ChartSvg => DailyChart.Render(Report.ByDay);
+
+    public async Task OnGetAsync()
+    {
+        Days = Math.Clamp(Days, 1, SearchReports.MaxDays);
+        Report = await reports.BuildAsync(Days, HttpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        Days = Math.Clamp(Days, 1, SearchReports.MaxDays);
+        var report = await reports.BuildAsync(Days, HttpContext.RequestAborted).ConfigureAwait(false);
+        var csv = new StringBuilder("query,searches,opened,no_results,last_searched\n");
+        foreach (var row in report.TopQueries.Concat(report.ZeroResultQueries).DistinctBy(r => r.Query))
+        {
+            csv.Append(Csv(row.Query)).Append(',').Append(row.Searches.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(row.Clicks.ToString(CultureInfo.InvariantCulture)).Append(',').Append(row.ZeroResults.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(row.LastSearched.ToString("O", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"search-report-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv");
+    }
+
+    /// <summary>Quotes every field, and defuses leading =,+,-,@ so a spreadsheet never runs a query as a formula.</summary>
+    private static string Csv(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
+        {
+            value = "'" + value;
+        }
+
+        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

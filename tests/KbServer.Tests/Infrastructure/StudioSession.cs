@@ -1,0 +1,88 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using KbCore.Accounts;
+using KbServer.Auth;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KbServer.Tests.Infrastructure;
+
+/// <summary>
+/// A browser-like client for the studio: keeps cookies, does not follow redirects, and submits forms the way a
+/// browser would (every field the form holds, antiforgery token included) with the caller's values on top.
+/// </summary>
+public sealed class StudioSession(HttpClient client)
+{
+    public HttpClient Client => client;
+
+    public static StudioSession Anonymous(KbServerFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return new StudioSession(factory.CreateClient(new() { AllowAutoRedirect = false }));
+    }
+
+    /// <summary>Creates an account straight through the accounts service and signs in through the login form.</summary>
+    public static async Task<StudioSession> NewUserAsync(KbServerFactory factory, string email, string role, string password = "correct horse battery")
+    {
+        await CreateUserAsync(factory, email, role, password);
+        var session = Anonymous(factory);
+        var response = await session.SubmitAsync("/studio/login", "form.card", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    public static async Task<KbUser> CreateUserAsync(KbServerFactory factory, string email, string role, string? password = "correct horse battery")
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        using var scope = factory.Services.CreateScope();
+        var (result, user) = await scope.ServiceProvider.GetRequiredService<TeamAccounts>().CreateAsync(email, email.Split('@')[0], role, password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+        return user!;
+    }
+
+    public async Task<IHtmlDocument> GetDocumentAsync(string url)
+    {
+        var response = await client.GetAsync(url);
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Loads <paramref name="url"/>, fills the first form matching <paramref name="formSelector"/> and posts it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, Dictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var document = await GetDocumentAsync(url);
+        var form = document.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form `{formSelector}` on {url}");
+        return await PostFormAsync(url, form, values);
+    }
+
+    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, IHtmlFormElement form, Dictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(values);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !values.ContainsKey(input.Name):
+                    if ((input.Type is not "checkbox" and not "radio") || input.IsChecked)
+                    {
+                        fields.Add(new(input.Name, input.Value));
+                    }
+
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name) && !values.ContainsKey(select.Name):
+                    fields.Add(new(select.Name, select.Value ?? string.Empty));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name) && !values.ContainsKey(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+            }
+        }
+
+        fields.AddRange(values);
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(target, content);
+    }
+}

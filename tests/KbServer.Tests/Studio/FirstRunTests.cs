@@ -1,0 +1,42 @@
+using System.Net;
+using KbServer.Auth;
+using KbServer.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KbServer.Tests.Studio;
+
+/// <summary>A fresh installation: no accounts, a one-time setup link, then a first admin.</summary>
+public sealed class FirstRunTests : IDisposable
+{
+    private readonly SampleServerFactory _factory = new();
+
+    [Fact]
+    public async Task SetupLink_CreatesTheFirstAdminOnce_AndRefusesWeakPasswordsWithAFieldMessage()
+    {
+        var session = StudioSession.Anonymous(_factory);
+        var redirect = await session.Client.GetAsync("/studio");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.StartsWith("/studio/login", redirect.Headers.Location!.PathOnly(), StringComparison.Ordinal);
+
+        var setup = _factory.Services.GetRequiredService<FirstRunSetup>();
+        Assert.True(setup.IsOpen);
+        var token = setup.Open();
+        Assert.Equal(HttpStatusCode.NotFound, (await session.Client.GetAsync("/studio/setup?token=guess")).StatusCode);
+
+        var url = "/studio/setup?token=" + token;
+        var weak = await session.SubmitAsync(url, "form.card", new() { ["Input.Name"] = "Ada", ["Input.Email"] = "ada@example.com", ["Input.Password"] = "short" });
+        var weakPage = await Html.ParseAsync(weak);
+        Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
+        Assert.Contains("at least 12", weakPage.QuerySelector("[data-valmsg-for='Input.Password']")?.TextContent ?? string.Empty, StringComparison.Ordinal);
+
+        var created = await session.SubmitAsync(url, "form.card", new() { ["Input.Name"] = "Ada", ["Input.Email"] = "ada@example.com", ["Input.Password"] = "correct horse battery" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var users = await Html.ParseAsync(await session.Client.GetAsync("/studio/admin/users"));
+        Assert.Equal("Admin", users.QuerySelector("tr[data-email='ada@example.com'] select option[selected]")?.TextContent);
+        Assert.False(setup.IsOpen);
+        Assert.Equal(HttpStatusCode.NotFound, (await StudioSession.Anonymous(_factory).Client.GetAsync(url)).StatusCode);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
