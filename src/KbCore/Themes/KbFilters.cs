@@ -14,4 +14,7 @@ public static class KbFilters
         };
         return n == 1 ? $"1 {noun}" : $"{n} {noun}s";
     }
+
+    /// <summary><c>{{ text | uri_component }}</c>: percent-encodes for any URI part (spaces as %20, unlike <c>url_encode</c>'s +), e.g. a mailto subject.</summary>
+    public static string UriComponent(object? input) => Uri.EscapeDataString(Convert.ToString(input, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
 }

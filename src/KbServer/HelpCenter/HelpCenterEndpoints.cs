@@ -20,6 +20,7 @@ internal static class HelpCenterEndpoints
         app.MapMethods("/", GetOrHead, HomeAsync);
         app.MapMethods("/search", GetOrHead, SearchAsync);
         app.MapGet("/search/click", SearchClick);
+        app.MapMethods("/contact", GetOrHead, ContactAsync);
         app.MapMethods("/assets/{theme}/{**file}", GetOrHead, ThemeAsset);
         app.MapMethods("/{**path}", GetOrHead, ContentAsync);
         return app;
@@ -45,6 +46,14 @@ internal static class HelpCenterEndpoints
         var page = int.TryParse(request["page"], out var p) ? Math.Clamp(p, 1, 1000) : 1;
         var view = search.Build(snapshot, query, page, request["category"], request["tag"], request["ticket_category"]);
         await pages.WritePageAsync(context, snapshot, "/search", () => ("search", view, query.Length > 0 ? $"Search: {query}" : "Search", string.Empty), cacheable: false).ConfigureAwait(false);
+    }
+
+    private static Task ContactAsync(HttpContext context, string? q, ContentStore store, HelpCenterResponses pages, IConfiguration config)
+    {
+        var snapshot = store.Current;
+        var query = q is { Length: <= KbCore.Search.SearchRequest.MaxQueryLength } ? q : string.Empty;
+        var view = new ContactView(config["HelpCenter:ContactEmail"] ?? string.Empty, query);
+        return pages.WritePageAsync(context, snapshot, "/contact", () => ("contact", view, "Contact support", string.Empty), cacheable: false);
     }
 
     /// <summary>

@@ -151,6 +151,22 @@ public sealed class SearchTests : IDisposable
         throw new TimeoutException("search log entries were not written");
     }
 
+    [Fact]
+    public async Task NoResults_OffersTheContactPage_WhichCarriesTheQueryIntoTheEmail()
+    {
+        await _factory.WaitForIndexAsync();
+        var client = _factory.CreateClient();
+
+        var empty = await Html.ParseAsync(await client.GetAsync("/search?q=zebra+migration"));
+        var link = empty.QuerySelector(".empty-state a[href^='/contact']")!.GetAttribute("href")!;
+        var contact = await Html.ParseAsync(await client.GetAsync(link));
+
+        Assert.Equal("/contact?q=zebra+migration", link);
+        Assert.Equal("Contact support", contact.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(contact.QuerySelector("form[role='search'] input[name='q']"));
+        Assert.Equal("mailto:support@ledgerly.example?subject=zebra%20migration", contact.QuerySelector(".contact-page__channel a")!.GetAttribute("href"));
+    }
+
     public void Dispose()
     {
         _factory.Dispose();
