@@ -36,6 +36,12 @@ public sealed class SsoAccounts(SignInManager<KbUser> signIn, OidcOptions option
             return "The identity provider did not share an email address, which the studio needs to author commits.";
         }
 
+        // Matching by email hands over an existing account: only on an address the issuer vouches for.
+        if (string.Equals(info.Principal.FindFirstValue("email_verified"), "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"Your identity provider has not verified {email}. Verify it there, then sign in again.";
+        }
+
         var users = signIn.UserManager;
         var user = await users.FindByEmailAsync(email).ConfigureAwait(false);
         if (user is null)
