@@ -45,7 +45,9 @@ try
         searcher.Search(new SearchRequest(q));
     }
 
-    foreach (var useCache in new[] { false, true })
+    // KB_BENCH_QUICK=1 skips the latency rounds (relevance experiments only).
+    var quick = Environment.GetEnvironmentVariable("KB_BENCH_QUICK") == "1";
+    foreach (var useCache in quick ? [] : new[] { false, true })
     {
         var times = new List<double>();
         for (var round = 0; round < 5; round++)
@@ -75,6 +77,14 @@ try
         Console.WriteLine($"  ours:         MRR@10 {ours.Mrr:F3}, recall@10 {ours.Recall:F3}, not in top 10: {ours.Misses}");
         Console.WriteLine($"  plain Lucene: MRR@10 {plain.Mrr:F3}, recall@10 {plain.Recall:F3}, not in top 10: {plain.Misses}");
         Console.WriteLine($"  ratio MRR ours/plain: {ours.Mrr / plain.Mrr:F2}");
+        // KB_BENCH_DETAIL=<file>: per-question ranks of the first relevant article (0 = not in the top 10), ours and plain.
+        if (Environment.GetEnvironmentVariable("KB_BENCH_DETAIL") is { Length: > 0 } detail)
+        {
+            var ourRanks = Relevance.Ranks(judged, q => searcher.Search(new SearchRequest(q)).Hits.Select(h => h.Path).ToArray());
+            var plainRanks = Relevance.Ranks(judged, q => baseline.Search(q, 10));
+            File.WriteAllLines(detail, judged.Select((j, i) => $"{ourRanks[i]}\t{plainRanks[i]}\t{j.Question}\t{string.Join('|', searcher.Search(new SearchRequest(j.Question)).Hits.Take(3).Select(h => h.Path))}"));
+        }
+
         var size = Directory.EnumerateFiles(baselineDir).Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"plain Lucene index size: {size / 1024} KB");
     }

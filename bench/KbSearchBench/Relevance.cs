@@ -26,4 +26,8 @@ internal static class Relevance
 
         return (mrr / judged.Count, recall / judged.Count, misses);
     }
+
+    /// <summary>Per question: the 1-based rank of the first relevant article in the top <paramref name="depth"/>, or 0 when none.</summary>
+    public static int[] Ranks(IReadOnlyList<(string Question, HashSet<string> Relevant)> judged, Func<string, IReadOnlyList<string>> search, int depth = 10) =>
+        judged.Select(j => Array.FindIndex(search(j.Question).Take(depth).ToArray(), j.Relevant.Contains) + 1).ToArray();
 }
