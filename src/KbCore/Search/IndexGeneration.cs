@@ -19,7 +19,7 @@ internal sealed class IndexGeneration : IDisposable
             RAMBufferSizeMB = 64,
         };
         Writer = new IndexWriter(Directory, config);
-        Searchers = new SearcherManager(Writer, applyAllDeletes: true, searcherFactory: null);
+        Searchers = new SearcherManager(Writer, applyAllDeletes: true, searcherFactory: new KbSimilarity.Factory());
     }
 
     public string Path { get; }
