@@ -7,7 +7,7 @@ namespace KbCore.Search;
 /// <summary>
 /// Turns free text into a Lucene query without a query parser, so no input is a syntax error.
 /// Each word may match anywhere (title, summary, headings, tags, body, path), exactly or stemmed,
-/// or within a typo; in a one- or two-word query the last word may also be a prefix (as-you-type).
+/// or as the closest known word when it looks misspelled; in a one- or two-word query the last word may also be a prefix (as-you-type).
 /// Phrases and titles weigh more.
 /// </summary>
 internal static class SearchQueryBuilder
@@ -16,6 +16,10 @@ internal static class SearchQueryBuilder
 
     /// <summary>A word in fewer articles than this may be a typo, so fuzzy variants are added.</summary>
     private const int RareWordDocs = 3;
+
+    /// <summary>How many spellings of a rare word are tried, and how much a match on one weighs against the word as typed.</summary>
+    private const int MaxCorrections = 2;
+    private const float CorrectionWeight = 0.8f;
 
     private static readonly (string Field, float Boost)[] Fields =
     [
@@ -53,7 +57,7 @@ internal static class SearchQueryBuilder
 
             // As-you-type matters for the first words typed; in a full question a prefix only adds noise.
             var isLast = i == words.Count - 1 && words.Count <= 2;
-            var group = WordQuery(words[i], stems.FirstOrDefault(), isLast, reader);
+            var group = WordQuery(words[i], stems.FirstOrDefault(), isLast, reader, english);
             if (group is not null)
             {
                 clauses.Add(group);
@@ -84,7 +88,7 @@ internal static class SearchQueryBuilder
         return query;
     }
 
-    private static BooleanQuery? WordQuery(string word, string? stem, bool isLast, IndexReader reader)
+    private static BooleanQuery? WordQuery(string word, string? stem, bool isLast, IndexReader reader, Analyzer english)
     {
         var group = new BooleanQuery(disableCoord: true);
         if (stem is not null)
@@ -94,13 +98,18 @@ internal static class SearchQueryBuilder
                 group.Add(new TermQuery(new Term(field, stem)) { Boost = boost }, Occur.SHOULD);
             }
 
-            // Typos: one edit for short words, two for long ones; never for very short words, and only for
-            // words the articles rarely use: a common word is spelled right, and expanding it costs time.
-            if (word.Length >= 4 && reader.DocFreq(new Term(SearchFields.Body, stem)) < RareWordDocs)
+            // Typos: the closest words of the articles' vocabulary (one edit for short words, two for long ones),
+            // searched like the word itself but weighing less. Never for very short words, and only for words the
+            // articles rarely use: a common word is spelled right, and expanding it costs time.
+            foreach (var correction in Corrections(word, stem, reader, english))
             {
-                var edits = word.Length >= 8 ? 2 : 1;
-                group.Add(new FuzzyQuery(new Term(SearchFields.Title, stem), edits, prefixLength: 1) { Boost = 1.5f }, Occur.SHOULD);
-                group.Add(new FuzzyQuery(new Term(SearchFields.Body, stem), edits, prefixLength: 1) { Boost = 0.4f }, Occur.SHOULD);
+                var alternative = new BooleanQuery(disableCoord: true) { Boost = CorrectionWeight };
+                foreach (var (field, boost) in Fields)
+                {
+                    alternative.Add(new TermQuery(new Term(field, field == SearchFields.PathWords ? correction.Word : correction.Stem)) { Boost = boost }, Occur.SHOULD);
+                }
+
+                group.Add(alternative, Occur.SHOULD);
             }
         }
 
@@ -112,6 +121,23 @@ internal static class SearchQueryBuilder
         }
 
         return group.Clauses.Count == 0 ? null : group;
+    }
+
+    /// <summary>Likely intended spellings of a rarely used word, with their stems; none for a common word.</summary>
+    internal static IEnumerable<(string Word, string Stem)> Corrections(string word, string stem, IndexReader reader, Analyzer english)
+    {
+        if (word.Length < 4 || reader.DocFreq(new Term(SearchFields.Body, stem)) >= RareWordDocs)
+        {
+            yield break;
+        }
+
+        foreach (var correction in SpellingCorrections.For(word, word.Length >= 8 ? 2 : 1, reader, MaxCorrections))
+        {
+            if (SearchAnalyzers.Terms(english, SearchFields.Body, correction).FirstOrDefault() is { } fixedStem && fixedStem != stem)
+            {
+                yield return (correction, fixedStem);
+            }
+        }
     }
 
     private static PhraseQuery Phrase(string field, List<string> terms, int slop, float boost)
