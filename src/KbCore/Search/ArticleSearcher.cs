@@ -101,7 +101,8 @@ public sealed class ArticleSearcher(SearchIndex index)
         var page = Math.Clamp(request.Page, 1, 1000);
         var top = searcher.Search(filtered, Math.Max(page * pageSize, FacetDepth));
         var terms = MatchedTerms(rewritten);
-        var hits = top.ScoreDocs.Skip((page - 1) * pageSize).Take(pageSize).Select(hit =>
+        var ranked = TitleCoverageRescorer.Rescore(searcher, top.ScoreDocs, SearchQueryBuilder.ContentStems(request.Query, _english, _plain, searcher.IndexReader), _english);
+        var hits = ranked.Skip((page - 1) * pageSize).Take(pageSize).Select(hit =>
         {
             var doc = searcher.Doc(hit.Doc, StoredForHits);
             return new SearchHit(

@@ -8,7 +8,7 @@ namespace KbCore.Search;
 /// Turns free text into a Lucene query without a query parser, so no input is a syntax error.
 /// Each word may match anywhere (title, summary, headings, tags, body, path), exactly or stemmed,
 /// or as the closest known word when it looks misspelled; in a one- or two-word query the last word may also be a prefix (as-you-type).
-/// Phrases and titles weigh more.
+/// Titles weigh more; <see cref="TitleCoverageRescorer"/> then reorders the best hits.
 /// </summary>
 internal static class SearchQueryBuilder
 {
@@ -49,11 +49,9 @@ internal static class SearchQueryBuilder
         }
 
         var clauses = new List<Query>();
-        var stemmed = new List<string>();
         for (var i = 0; i < words.Count; i++)
         {
             var stems = SearchAnalyzers.Terms(english, SearchFields.Body, words[i]);
-            stemmed.AddRange(stems);
 
             // As-you-type matters for the first words typed; in a full question a prefix only adds noise.
             var isLast = i == words.Count - 1 && words.Count <= 2;
@@ -78,14 +76,9 @@ internal static class SearchQueryBuilder
             anyWord.Add(clause, Occur.SHOULD);
         }
 
-        var query = new BooleanQuery { { anyWord, Occur.MUST } };
-        if (stemmed.Count > 1)
-        {
-            query.Add(Phrase(SearchFields.Title, stemmed, slop: 2, boost: 4f), Occur.SHOULD);
-            query.Add(Phrase(SearchFields.Body, stemmed, slop: 4, boost: 2f), Occur.SHOULD);
-        }
-
-        return query;
+        // No phrase clauses: title and body phrases of the question changed no rank on the judged set (customer
+        // questions rarely repeat an article's wording), and cost time. Title coverage is a second phase instead.
+        return anyWord;
     }
 
     private static BooleanQuery? WordQuery(string word, string? stem, bool isLast, IndexReader reader, Analyzer english)
@@ -123,6 +116,21 @@ internal static class SearchQueryBuilder
         return group.Clauses.Count == 0 ? null : group;
     }
 
+    /// <summary>Per content word of the query: its stem, then the stems of its likely corrections.</summary>
+    public static List<string[]> ContentStems(string text, Analyzer english, Analyzer plain, IndexReader reader)
+    {
+        var result = new List<string[]>();
+        foreach (var word in SearchAnalyzers.Terms(plain, SearchFields.Body, text).Take(MaxWords).Where(w => !QueryStopWords.Contains(w)))
+        {
+            if (SearchAnalyzers.Terms(english, SearchFields.Body, word).FirstOrDefault() is { } stem)
+            {
+                result.Add([stem, .. Corrections(word, stem, reader, english).Select(c => c.Stem)]);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Likely intended spellings of a rarely used word, with their stems; none for a common word.</summary>
     internal static IEnumerable<(string Word, string Stem)> Corrections(string word, string stem, IndexReader reader, Analyzer english)
     {
@@ -138,16 +146,5 @@ internal static class SearchQueryBuilder
                 yield return (correction, fixedStem);
             }
         }
-    }
-
-    private static PhraseQuery Phrase(string field, List<string> terms, int slop, float boost)
-    {
-        var phrase = new PhraseQuery { Slop = slop, Boost = boost };
-        foreach (var term in terms)
-        {
-            phrase.Add(new Term(field, term));
-        }
-
-        return phrase;
     }
 }
