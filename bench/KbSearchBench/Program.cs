@@ -8,7 +8,7 @@ using KbSearchBench;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Usage: dotnet run -c Release --project bench/KbSearchBench -- <corpus-git-repo> <queries.txt> [judged.tsv]
+// Usage: dotnet run -c Release --project bench/KbSearchBench -- <corpus-git-repo> <queries.txt> [judged.tsv [misspelled.tsv]]
 // Opens the repository's main branch, builds the index from scratch (timed), times every query in-process,
 // counts zero-result queries, and scores relevance on a judged set against plain Lucene defaults.
 if (args.Length > 0 && args[0] == "--bdn")
@@ -21,7 +21,7 @@ if (args.Length > 0 && args[0] == "--bdn")
 
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: KbSearchBench <git-repo-of-corpus> <queries.txt> [judged.tsv]");
+    Console.Error.WriteLine("usage: KbSearchBench <git-repo-of-corpus> <queries.txt> [judged.tsv [misspelled.tsv]]");
     return 2;
 }
 
@@ -83,6 +83,22 @@ try
             var ourRanks = Relevance.Ranks(judged, q => searcher.Search(new SearchRequest(q)).Hits.Select(h => h.Path).ToArray());
             var plainRanks = Relevance.Ranks(judged, q => baseline.Search(q, 10));
             File.WriteAllLines(detail, judged.Select((j, i) => $"{ourRanks[i]}\t{plainRanks[i]}\t{j.Question}\t{string.Join('|', searcher.Search(new SearchRequest(j.Question)).Hits.Take(3).Select(h => h.Path))}"));
+        }
+
+        // Optional 4th argument: misspelled queries of queries.txt with their intended articles; counted in the top 3.
+        if (args.Length > 3)
+        {
+            var misspelled = Relevance.Load(args[3]);
+            var ourTop3 = Relevance.Ranks(misspelled, q => searcher.Search(new SearchRequest(q)).Hits.Select(h => h.Path).ToArray(), depth: 3);
+            var plainTop3 = Relevance.Ranks(misspelled, q => baseline.Search(q, 3), depth: 3);
+            Console.WriteLine($"misspelled queries: {misspelled.Count}, intended article in the top 3: ours {ourTop3.Count(r => r > 0)}, plain Lucene {plainTop3.Count(r => r > 0)}");
+            for (var i = 0; i < misspelled.Count; i++)
+            {
+                if (ourTop3[i] == 0)
+                {
+                    Console.WriteLine($"  not in our top 3: {misspelled[i].Question} (plain: {(plainTop3[i] > 0 ? "top 3" : "no")})");
+                }
+            }
         }
 
         var size = Directory.EnumerateFiles(baselineDir).Sum(f => new FileInfo(f).Length);
