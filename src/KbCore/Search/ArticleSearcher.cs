@@ -88,7 +88,8 @@ public sealed class ArticleSearcher(SearchIndex index)
 
     private SearchResponse Run(IndexSearcher searcher, SearchRequest request)
     {
-        var query = SearchQueryBuilder.Build(request.Query, _english, _plain, searcher.IndexReader);
+        var searched = new List<QueryWord>();
+        var query = SearchQueryBuilder.Build(request.Query, _english, _plain, searcher.IndexReader, searched);
         if (query is null)
         {
             return SearchResponse.Empty;
@@ -101,7 +102,7 @@ public sealed class ArticleSearcher(SearchIndex index)
         var page = Math.Clamp(request.Page, 1, 1000);
         var top = searcher.Search(filtered, Math.Max(page * pageSize, FacetDepth));
         var terms = MatchedTerms(rewritten);
-        var ranked = TitleCoverageRescorer.Rescore(searcher, top.ScoreDocs, SearchQueryBuilder.ContentStems(request.Query, _english, _plain, searcher.IndexReader), _english);
+        var ranked = TitleCoverageRescorer.Rescore(searcher, top.ScoreDocs, searched);
         var hits = ranked.Skip((page - 1) * pageSize).Take(pageSize).Select(hit =>
         {
             var doc = searcher.Doc(hit.Doc, StoredForHits);

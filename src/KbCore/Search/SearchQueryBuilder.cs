@@ -32,7 +32,8 @@ internal static class SearchQueryBuilder
     ];
 
     /// <summary>The query, or null when the text has no searchable word.</summary>
-    public static Query? Build(string text, Analyzer english, Analyzer plain, IndexReader reader)
+    /// <param name="searched">When given, receives each searched word with its corrections (for the second phase).</param>
+    public static Query? Build(string text, Analyzer english, Analyzer plain, IndexReader reader, ICollection<QueryWord>? searched = null)
     {
         var words = SearchAnalyzers.Terms(plain, SearchFields.Body, text).Take(MaxWords).ToList();
         if (words.Count == 0)
@@ -51,11 +52,16 @@ internal static class SearchQueryBuilder
         var clauses = new List<Query>();
         for (var i = 0; i < words.Count; i++)
         {
-            var stems = SearchAnalyzers.Terms(english, SearchFields.Body, words[i]);
+            var stem = SearchAnalyzers.Terms(english, SearchFields.Body, words[i]).FirstOrDefault();
+            var corrections = stem is null ? [] : Corrections(words[i], stem, reader, english).ToList();
+            if (stem is not null)
+            {
+                searched?.Add(new QueryWord([words[i], .. corrections.Select(c => c.Word)], [stem, .. corrections.Select(c => c.Stem)]));
+            }
 
             // As-you-type matters for the first words typed; in a full question a prefix only adds noise.
             var isLast = i == words.Count - 1 && words.Count <= 2;
-            var group = WordQuery(words[i], stems.FirstOrDefault(), isLast, reader, english);
+            var group = WordQuery(words[i], stem, corrections, isLast);
             if (group is not null)
             {
                 clauses.Add(group);
@@ -81,7 +87,7 @@ internal static class SearchQueryBuilder
         return anyWord;
     }
 
-    private static BooleanQuery? WordQuery(string word, string? stem, bool isLast, IndexReader reader, Analyzer english)
+    private static BooleanQuery? WordQuery(string word, string? stem, List<(string Word, string Stem)> corrections, bool isLast)
     {
         var group = new BooleanQuery(disableCoord: true);
         if (stem is not null)
@@ -94,7 +100,7 @@ internal static class SearchQueryBuilder
             // Typos: the closest words of the articles' vocabulary (one edit for short words, two for long ones),
             // searched like the word itself but weighing less. Never for very short words, and only for words the
             // articles rarely use: a common word is spelled right, and expanding it costs time.
-            foreach (var correction in Corrections(word, stem, reader, english))
+            foreach (var correction in corrections)
             {
                 var alternative = new BooleanQuery(disableCoord: true) { Boost = CorrectionWeight };
                 foreach (var (field, boost) in Fields)
@@ -116,23 +122,8 @@ internal static class SearchQueryBuilder
         return group.Clauses.Count == 0 ? null : group;
     }
 
-    /// <summary>Per content word of the query: its stem, then the stems of its likely corrections.</summary>
-    public static List<string[]> ContentStems(string text, Analyzer english, Analyzer plain, IndexReader reader)
-    {
-        var result = new List<string[]>();
-        foreach (var word in SearchAnalyzers.Terms(plain, SearchFields.Body, text).Take(MaxWords).Where(w => !QueryStopWords.Contains(w)))
-        {
-            if (SearchAnalyzers.Terms(english, SearchFields.Body, word).FirstOrDefault() is { } stem)
-            {
-                result.Add([stem, .. Corrections(word, stem, reader, english).Select(c => c.Stem)]);
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>Likely intended spellings of a rarely used word, with their stems; none for a common word.</summary>
-    internal static IEnumerable<(string Word, string Stem)> Corrections(string word, string stem, IndexReader reader, Analyzer english)
+    private static IEnumerable<(string Word, string Stem)> Corrections(string word, string stem, IndexReader reader, Analyzer english)
     {
         if (word.Length < 4 || reader.DocFreq(new Term(SearchFields.Body, stem)) >= RareWordDocs)
         {

@@ -1,7 +1,6 @@
-using System.Globalization;
-using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace KbCore.Search;
 
@@ -9,16 +8,14 @@ namespace KbCore.Search;
 /// Second phase over the best hits: how much of the question, each word weighted by how rare it is, the
 /// article's own short description (title, summary, path) says. The score is multiplied by 1 + that share, so
 /// an article whose title and summary state the question outranks one whose long body merely mentions its words.
+/// Read from the postings of the short fields, not from stored text: no document is loaded.
 /// </summary>
 internal static class TitleCoverageRescorer
 {
     /// <summary>How many of the best hits are reordered.</summary>
     public const int Depth = 50;
 
-    private static readonly HashSet<string> Described = [SearchFields.Id, SearchFields.Title, SearchFields.Summary];
-
-    /// <param name="words">Per content word of the query, its stem and the stems of its likely corrections.</param>
-    public static ScoreDoc[] Rescore(IndexSearcher searcher, ScoreDoc[] hits, IReadOnlyList<string[]> words, Analyzer english)
+    public static ScoreDoc[] Rescore(IndexSearcher searcher, ScoreDoc[] hits, IReadOnlyList<QueryWord> words)
     {
         if (hits.Length < 2 || words.Count == 0)
         {
@@ -26,29 +23,60 @@ internal static class TitleCoverageRescorer
         }
 
         var reader = searcher.IndexReader;
-        var distinct = words.DistinctBy(w => w[0], StringComparer.Ordinal).ToArray();
-        var weights = distinct.Select(w => 1 + Math.Log(reader.MaxDoc / (w.Max(s => reader.DocFreq(new Term(SearchFields.Body, s))) + 1.0))).ToArray();
-        var total = weights.Sum();
-        var head = hits.Take(Depth).Select(hit =>
+        var head = hits.Take(Depth).ToArray();
+        var position = new Dictionary<int, int>(head.Length);
+        for (var i = 0; i < head.Length; i++)
         {
-            var doc = searcher.Doc(hit.Doc, Described);
-            var text = string.Join(
-                '\n',
-                doc.Get(SearchFields.Title, CultureInfo.InvariantCulture),
-                doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture),
-                doc.Get(SearchFields.Id, CultureInfo.InvariantCulture)?.Replace('/', ' ').Replace('-', ' '));
-            var described = SearchAnalyzers.Terms(english, SearchFields.Title, text).ToHashSet(StringComparer.Ordinal);
-            var covered = 0.0;
-            for (var i = 0; i < distinct.Length; i++)
+            position[head[i].Doc] = i;
+        }
+
+        var covered = new double[head.Length];
+        var total = 0.0;
+        foreach (var word in words.DistinctBy(w => w.Stems[0], StringComparer.Ordinal))
+        {
+            var weight = 1 + Math.Log(reader.MaxDoc / (word.Stems.Max(s => reader.DocFreq(new Term(SearchFields.Body, s))) + 1.0));
+            total += weight;
+            var found = new bool[head.Length];
+            foreach (var stem in word.Stems)
             {
-                if (distinct[i].Any(described.Contains))
-                {
-                    covered += weights[i];
-                }
+                Mark(reader, SearchFields.Title, stem, position, found);
+                Mark(reader, SearchFields.Summary, stem, position, found);
             }
 
-            return new ScoreDoc(hit.Doc, (float)(hit.Score * (1 + (covered / total))));
-        }).OrderByDescending(h => h.Score).ToArray();
-        return [.. head, .. hits.Skip(Depth)];
+            foreach (var typed in word.Words)
+            {
+                Mark(reader, SearchFields.PathWords, typed, position, found);
+            }
+
+            for (var i = 0; i < head.Length; i++)
+            {
+                covered[i] += found[i] ? weight : 0;
+            }
+        }
+
+        var rescored = head.Select((hit, i) => new ScoreDoc(hit.Doc, (float)(hit.Score * (1 + (covered[i] / total))))).OrderByDescending(h => h.Score);
+        return [.. rescored, .. hits.Skip(Depth)];
+    }
+
+    /// <summary>Marks the hits whose <paramref name="field"/> holds <paramref name="text"/>.</summary>
+    private static void Mark(IndexReader reader, string field, string text, Dictionary<int, int> position, bool[] found)
+    {
+        var term = new BytesRef(text);
+        foreach (var leaf in reader.Leaves)
+        {
+            var docs = leaf.AtomicReader.GetTermDocsEnum(new Term(field, term));
+            if (docs is null)
+            {
+                continue;
+            }
+
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (position.TryGetValue(leaf.DocBase + docs.DocID, out var i))
+                {
+                    found[i] = true;
+                }
+            }
+        }
     }
 }
