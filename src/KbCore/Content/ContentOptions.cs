@@ -24,5 +24,10 @@ public sealed class ContentOptions
     public bool CreateIfMissing { get; set; } = true;
 
     /// <summary>How often the branch tip is checked for pushes made outside the server.</summary>
+    /// <summary>Commits from the studio and the API are authored by the person and committed by the server as this.</summary>
+    public string CommitterName { get; set; } = "KnowledgeBase";
+
+    public string CommitterEmail { get; set; } = "knowledgebase@localhost";
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -36,6 +36,8 @@ internal static class KbServiceCollectionExtensions
         services.AddSingleton<ArticleSearcher>();
         services.AddSingleton<ContentRepository>();
         services.AddSingleton<ContentStore>();
+        services.AddSingleton<ContentWriteLock>();
+        services.AddSingleton<ContentWriter>();
         services.AddSingleton<ArticleHtmlSanitizer>();
         services.AddSingleton<ArticleRenderer>();
         services.AddSingleton<PublicAssetIndex>();

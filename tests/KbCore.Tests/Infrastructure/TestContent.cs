@@ -21,6 +21,15 @@ public static class TestContent
         return new ContentStore(repository, options, NullLogger<ContentStore>.Instance);
     }
 
+    /// <summary>The store and the single writer over one repository, wired as the server wires them.</summary>
+    public static (ContentStore Store, ContentWriter Writer) Writer(string repositoryPath)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(Options(repositoryPath));
+        var repository = new ContentRepository(options, NullLogger<ContentRepository>.Instance);
+        var store = new ContentStore(repository, options, NullLogger<ContentStore>.Instance);
+        return (store, new ContentWriter(repository, store, new ContentWriteLock(), options));
+    }
+
     /// <summary>The snapshot a store serves for one commit holding exactly <paramref name="files"/>.</summary>
     public static ContentSnapshot Snapshot(IReadOnlyDictionary<string, string?> files, string defaultVisibility = "public")
     {
