@@ -34,6 +34,7 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapSearchApi();
 app.MapReportsApi();
+app.MapArticlesApi();
 app.MapRazorPages();
 app.MapHelpCenter();
 

@@ -53,7 +53,7 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         {
             using var repo = repository.Open();
             var head = Head(repo);
-            var file = path + ".md";
+            var file = FileOf(path);
             if (head?[file]?.Target is not Blob current)
             {
                 return new SaveResult(SaveStatus.NotFound);
@@ -78,7 +78,7 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
     {
         using var repo = repository.Open();
         var head = Head(repo);
-        var file = path + ".md";
+        var file = FileOf(path);
         var current = head?[file]?.Target as Blob;
         var mine = repo.ObjectDatabase.CreateBlob(new MemoryStream(bytes), file);
         var merged = false;
@@ -122,6 +122,9 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         var commit = Commit(repo, head, tree, author, text);
         return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha, Revision = mine.Sha, Merged = merged, Created = current is null };
     }
+
+    /// <summary>The article's file: <c>.md</c> unless it already exists under another markdown extension.</summary>
+    private string FileOf(string path) => store.Current.Articles.TryGetValue(path, out var article) ? article.FilePath : path + ".md";
 
     private Commit? Head(Repository repo) => repo.Branches[options.Value.Branch]?.Tip;
 

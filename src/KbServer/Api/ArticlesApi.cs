@@ -1,0 +1,142 @@
+using KbCore.Accounts;
+using KbCore.Content;
+using KbCore.Rendering;
+using KbServer.Auth;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace KbServer.Api;
+
+/// <summary>
+/// <c>/api/v1/articles</c>: read and write articles as files (front matter + markdown) with optimistic concurrency
+/// on the blob revision. Writes go through the single writer and are authored by the caller.
+/// </summary>
+internal static class ArticlesApi
+{
+    public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
+    {
+        var articles = app.MapGroup("/api/v1/articles");
+        articles.MapGet(string.Empty, List).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesRead));
+        articles.MapGet("/{**path}", Get).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesRead));
+        articles.MapPut("/{**path}", PutAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesWrite))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ContentWriter.MaxContentBytes * 2));
+        articles.MapDelete("/{**path}", DeleteAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesWrite));
+        return app;
+    }
+
+    private static IResult List(string? prefix, ContentStore store)
+    {
+        var snapshot = store.Current;
+        var list = snapshot.Articles.Values
+            .Where(a => string.IsNullOrEmpty(prefix) || a.Path.StartsWith(prefix, StringComparison.Ordinal))
+            .OrderBy(a => a.Path, StringComparer.Ordinal)
+            .Select(a => new { path = a.Path, title = a.Title, visibility = a.IsPublic ? "public" : "internal", revision = a.BlobSha, url = HelpCenterUrls.ForPath(a.Path) });
+        return Results.Json(new { commit = snapshot.CommitSha, articles = list });
+    }
+
+    private static IResult Get(string path, ContentStore store, ContentRepository repository)
+    {
+        var snapshot = store.Current;
+        if (!snapshot.Articles.TryGetValue(path, out var article) || repository.ReadBlob(article.BlobSha, ContentWriter.MaxContentBytes * 2) is not { } bytes)
+        {
+            return NotFound(path);
+        }
+
+        return Results.Json(new
+        {
+            path = article.Path,
+            content = System.Text.Encoding.UTF8.GetString(bytes),
+            revision = article.BlobSha,
+            commit = snapshot.CommitSha,
+            title = article.Title,
+            visibility = article.IsPublic ? "public" : "internal",
+            url = HelpCenterUrls.ForPath(article.Path),
+        });
+    }
+
+    private static async Task<IResult> PutAsync(string path, HttpContext context, ContentWriter writer, IAntiforgery antiforgery)
+    {
+        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        ArticleSaveRequest? body;
+        try
+        {
+            body = await context.Request.ReadFromJsonAsync<ArticleSaveRequest>(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid JSON", detail: e.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            return Results.Problem(statusCode: 415, title: "Send JSON", detail: "Use Content-Type: application/json with {\"content\", \"baseRevision\", \"message\"}.");
+        }
+
+        if (body?.Content is null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["content"] = ["`content` is required: the whole file, front matter and markdown."] });
+        }
+
+        var result = await writer.SaveAsync(path, body.Content, body.BaseRevision, CurrentAuthor.Of(context.User), body.Message, context.RequestAborted).ConfigureAwait(false);
+        return result.Status switch
+        {
+            SaveStatus.Committed => Results.Json(
+                new { path, revision = result.Revision, commit = result.CommitSha, merged = result.Merged, unchanged = result.Unchanged },
+                statusCode: result.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK),
+            SaveStatus.Conflict => Conflict(path, result, body.Content),
+            _ => Rejected(result),
+        };
+    }
+
+    private static async Task<IResult> DeleteAsync(string path, string? baseRevision, HttpContext context, ContentWriter writer, IAntiforgery antiforgery)
+    {
+        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await writer.DeleteAsync(path, baseRevision, CurrentAuthor.Of(context.User), context.Request.Query["message"], context.RequestAborted).ConfigureAwait(false);
+        return result.Status switch
+        {
+            SaveStatus.Committed => Results.NoContent(),
+            SaveStatus.NotFound => NotFound(path),
+            SaveStatus.Conflict => Conflict(path, result, null),
+            _ => Rejected(result),
+        };
+    }
+
+    /// <summary>A browser session may write only with the antiforgery token (tokens in headers cannot be forged cross-site).</summary>
+    private static async Task<IResult?> RefuseCrossSiteAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (CurrentAuthor.ViaToken(context.User) || await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return Results.Problem(statusCode: 400, title: "Missing antiforgery token", detail: "Browser sessions must send the antiforgery token; integrations use a personal API token.");
+    }
+
+    private static IResult NotFound(string path) =>
+        Results.Problem(statusCode: 404, title: "No such article", detail: $"There is no article at `{path}`.");
+
+    private static IResult Conflict(string path, SaveResult result, string? yours) => Results.Problem(
+        statusCode: 409,
+        title: "The article changed since your base revision",
+        detail: result.CurrentContent is null
+            ? $"`{path}` was deleted or moved since you started. Save it as a new article (no baseRevision) if it should exist again."
+            : $"Someone else changed the same lines of `{path}`. Merge your text into currentContent and save again with baseRevision = currentRevision.",
+        extensions: new Dictionary<string, object?>
+        {
+            ["currentContent"] = result.CurrentContent,
+            ["currentRevision"] = result.CurrentRevision,
+            ["yourContent"] = yours,
+        });
+
+    private static IResult Rejected(SaveResult result) =>
+        Results.ValidationProblem(
+            new Dictionary<string, string[]> { [result.Field ?? "request"] = [result.Error ?? "The request cannot be saved."] },
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The article cannot be saved");
+}

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using KbCore.Content;
+
+namespace KbServer.Auth;
+
+/// <summary>Who a request's commits are authored by: the signed-in person or the token's owner.</summary>
+internal static class CurrentAuthor
+{
+    public static CommitIdentity Of(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var email = user.FindFirstValue(ClaimTypes.Email) is { Length: > 0 } e ? e : user.Identity?.Name ?? "unknown@localhost";
+        var name = user.FindFirstValue(KbAuthSchemes.NameClaim) is { Length: > 0 } n ? n : email;
+        return new CommitIdentity(name, email);
+    }
+
+    /// <summary>True when the request is authenticated by a personal token rather than a browser session.</summary>
+    public static bool ViaToken(ClaimsPrincipal user) => user?.HasClaim(c => c.Type == KbAuthSchemes.TokenIdClaim) == true;
+}
