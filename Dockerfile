@@ -2,6 +2,14 @@
 # KnowledgeBase: build with the .NET SDK image, run on the ASP.NET runtime image (Ubuntu-based, glibc:
 # LibGit2Sharp's native library and the git CLI both need it).
 
+# The studio editor's bundle (CodeMirror from npm, esbuild), from the committed lock file.
+FROM node:22-bookworm-slim AS client
+WORKDIR /client
+COPY src/KbServer/client/package.json src/KbServer/client/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY src/KbServer/client/editor.js ./
+RUN mkdir -p /StudioAssets/lib && npx esbuild editor.js --bundle --minify --format=iife --target=es2020 --outfile=/StudioAssets/lib/kb-editor.js
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files only, so the layer is cached until dependencies change.
@@ -10,7 +18,8 @@ COPY src/KbCore/KbCore.csproj src/KbCore/
 COPY src/KbServer/KbServer.csproj src/KbServer/
 RUN dotnet restore src/KbServer/KbServer.csproj
 COPY src/ src/
-RUN dotnet publish src/KbServer/KbServer.csproj -c Release -o /app --no-restore
+COPY --from=client /StudioAssets/lib/ src/KbServer/StudioAssets/lib/
+RUN dotnet publish src/KbServer/KbServer.csproj -c Release -o /app --no-restore -p:SkipClientBuild=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # git: the content repository is served to people's clones through git http-backend.

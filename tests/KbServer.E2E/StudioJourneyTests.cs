@@ -12,7 +12,7 @@ public sealed class StudioJourneyTests(BrowserFixture browser) : IClassFixture<B
     private readonly List<string> _consoleErrors = [];
 
     [Fact]
-    public async Task Admin_CompletesFirstRunSetup_InvitesAnAuthor_WhoSignsIn()
+    public async Task Admin_CompletesFirstRunSetup_InvitesAnAuthor_WhoWritesAnArticleWithAnImage_LiveAndSearchableAtOnce()
     {
         var setupLink = new Uri(_server.RootUri, "/studio/setup?token=" + _server.Services.GetRequiredService<FirstRunSetup>().Open());
         await using var adminContext = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
@@ -47,10 +47,65 @@ public sealed class StudioJourneyTests(BrowserFixture browser) : IClassFixture<B
         Assert.Contains("Avery Author", (await author.Locator("h1").TextContentAsync())!, StringComparison.Ordinal);
         Assert.Equal(0, await author.Locator("a[href='/studio/admin/users']").CountAsync());
         await Shot(author, "dashboard");
+
+        // The author writes a new article, drops an image into the text, and saves.
+        await _server.WaitForIndexAsync();
+        var before = Git.Run(_server.RepositoryPath, "rev-parse", "main").Trim();
+        await author.ClickAsync("a[href='/studio/edit']");
+        await author.FillAsync("#path", "invoicing/pay-by-wombat");
+        await author.FillAsync("#title", "Pay by wombat");
+        await author.FillAsync("#summary", "Customers can settle invoices with a trained wombat.");
+        await author.Locator(".cm-content").ClickAsync();
+        await author.Keyboard.TypeAsync("Wombatpay settles the invoice. ");
+        await author.Keyboard.PressAsync("Control+b");
+        await author.Keyboard.TypeAsync("Fast");
+        await DropImageAsync(author, ".cm-content", "receipt.png");
+        await Shot(author, "editor-typing");
+        Assert.True(_consoleErrors.Count == 0, string.Join("\n", _consoleErrors));
+        await author.Locator("input[name='Attachments']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await author.Locator("#preview strong", new() { HasText = "Fast" }).WaitForAsync();
+        await author.Locator("#preview img[src*='handler=Blob']").WaitForAsync();
+        await Shot(author, "editor");
+        await author.FillAsync("#message", "Explain wombat payments");
+        await author.ClickAsync("#save");
+        await author.Locator("#saved-notice").WaitForAsync();
+        var saved = DateTime.UtcNow;
+
+        var customer = await NewPageAsync(await browser.Browser.NewContextAsync());
+        await customer.GotoAsync(new Uri(_server.RootUri, "/invoicing/pay-by-wombat").ToString());
+        Assert.Equal("Pay by wombat", await customer.Locator("h1").TextContentAsync());
+        var image = customer.Locator("article img");
+        Assert.True(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the image is served");
+        string results;
+        do
+        {
+            results = await (await customer.APIRequest.GetAsync(new Uri(_server.RootUri, "/api/v1/search?q=wombatpay").ToString())).TextAsync();
+        }
+        while (!results.Contains("invoicing/pay-by-wombat", StringComparison.Ordinal) && DateTime.UtcNow - saved < TimeSpan.FromSeconds(1));
+        Assert.Contains("invoicing/pay-by-wombat", results, StringComparison.Ordinal);
+
+        var log = Git.Run(_server.RepositoryPath, "log", "--format=%an <%ae>|%s", $"{before}..main").Trim().Split('\n');
+        Assert.Equal("Avery Author <avery@example.com>|Explain wombat payments", Assert.Single(log));
+        var files = Git.Run(_server.RepositoryPath, "show", "--name-only", "--format=", "main").Trim().Split('\n');
+        Assert.Contains("invoicing/pay-by-wombat.md", files);
+        Assert.Contains(files, f => f.StartsWith("invoicing/images/receipt-", StringComparison.Ordinal) && f.EndsWith(".png", StringComparison.Ordinal));
         await admin.GotoAsync(new Uri(_server.RootUri, "/studio/reports/search").ToString());
         await Shot(admin, "search-report");
         Assert.Empty(_consoleErrors);
     }
+
+    /// <summary>Drops a PNG onto an element the way a file dragged from the desktop arrives.</summary>
+    private static Task<System.Text.Json.JsonElement?> DropImageAsync(IPage page, string selector, string name) =>
+        page.Locator(selector).EvaluateAsync(
+            """
+            (target, args) => {
+              const bytes = Uint8Array.from(atob(args.png), c => c.charCodeAt(0));
+              const data = new DataTransfer();
+              data.items.add(new File([bytes], args.name, { type: "image/png" }));
+              target.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+            }
+            """,
+            new { png = Convert.ToBase64String(TinyPng.Bytes), name });
 
     private async Task<IPage> NewPageAsync(IBrowserContext context)
     {

@@ -16,10 +16,12 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
     /// <summary>Largest article text accepted from an editor.</summary>
     public const int MaxContentBytes = 1024 * 1024;
 
-    public async Task<SaveResult> SaveAsync(string path, string content, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken)
+    /// <param name="attachments">Uploaded images committed in the same commit, beside the article.</param>
+    public async Task<SaveResult> SaveAsync(string path, string content, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken, IReadOnlyList<ArticleAttachment>? attachments = null)
     {
         ArgumentNullException.ThrowIfNull(author);
-        if (Validate(path, content, baseRevision) is { } rejected)
+        attachments ??= [];
+        if ((Validate(path, content, baseRevision) ?? ValidateAttachments(path, attachments)) is { } rejected)
         {
             return rejected;
         }
@@ -28,7 +30,7 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         SaveResult result;
         using (await writeLock.AcquireAsync(cancellationToken).ConfigureAwait(false))
         {
-            result = Save(path, bytes, baseRevision, author, message);
+            result = Save(path, bytes, baseRevision, author, message, attachments);
         }
 
         if (result is { Status: SaveStatus.Committed, Unchanged: false })
@@ -74,7 +76,28 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         return result;
     }
 
-    private SaveResult Save(string path, byte[] bytes, string? baseRevision, CommitIdentity author, string? message)
+    /// <summary>Puts an upload into the object database (unreferenced until an article saves it); returns its SHA.</summary>
+    public string StoreBlob(byte[] bytes)
+    {
+        using var repo = repository.Open();
+        return repo.ObjectDatabase.CreateBlob(new MemoryStream(bytes)).Sha;
+    }
+
+    /// <summary>True when <paramref name="file"/> exists on the branch.</summary>
+    public bool Exists(string file)
+    {
+        using var repo = repository.Open();
+        return Head(repo)?[file] is not null;
+    }
+
+    /// <summary>The article file's text and blob SHA on the branch, or null.</summary>
+    public (string Text, string Revision)? Read(string path)
+    {
+        using var repo = repository.Open();
+        return Head(repo)?[FileOf(path)]?.Target is Blob blob && blob.Size <= 2 * MaxContentBytes ? (blob.GetContentText(), blob.Sha) : null;
+    }
+
+    private SaveResult Save(string path, byte[] bytes, string? baseRevision, CommitIdentity author, string? message, IReadOnlyList<ArticleAttachment> attachments)
     {
         using var repo = repository.Open();
         var head = Head(repo);
@@ -110,13 +133,34 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
                 : new SaveResult(SaveStatus.Conflict) { CurrentContent = null, CurrentRevision = null };
         }
 
-        if (current is not null && current.Sha == mine.Sha)
+        var files = new List<(string File, Blob Blob)>();
+        foreach (var attachment in attachments)
+        {
+            if (repo.Lookup<Blob>(attachment.BlobSha) is not { } blob || blob.Size > ImageTypes.MaxBytes)
+            {
+                return SaveResult.Reject("attachments", $"The upload for `{attachment.FilePath}` has expired; add the image again.");
+            }
+
+            if (head?[attachment.FilePath]?.Target is Blob existing && existing.Sha != blob.Sha)
+            {
+                return SaveResult.Reject("attachments", $"`{attachment.FilePath}` already exists with other content; rename the image.");
+            }
+
+            files.Add((attachment.FilePath, blob));
+        }
+
+        if (current is not null && current.Sha == mine.Sha && files.All(f => head?[f.File] is not null))
         {
             return new SaveResult(SaveStatus.Committed) { CommitSha = head!.Sha, Revision = mine.Sha, Unchanged = true, Merged = merged };
         }
 
         var tree = head is null ? new TreeDefinition() : TreeDefinition.From(head.Tree);
         tree.Add(file, mine, Mode.NonExecutableFile);
+        foreach (var (attachmentFile, blob) in files)
+        {
+            tree.Add(attachmentFile, blob, Mode.NonExecutableFile);
+        }
+
         var title = TitleOf(bytes, path);
         var text = CleanMessage(message) ?? (current is null ? $"Create {title}" : $"Update {title}");
         var commit = Commit(repo, head, tree, author, text);
@@ -171,6 +215,25 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         catch (FrontMatterException e)
         {
             return SaveResult.Reject("frontMatter", $"Front matter, line {e.Line}: {e.Message}");
+        }
+
+        return null;
+    }
+
+    /// <summary>Attachments live in the article's folder (or below), with a safe name and an image extension.</summary>
+    private static SaveResult? ValidateAttachments(string path, IReadOnlyList<ArticleAttachment> attachments)
+    {
+        var folder = path.LastIndexOf('/') is var slash and >= 0 ? path[..(slash + 1)] : string.Empty;
+        foreach (var attachment in attachments)
+        {
+            var file = attachment.FilePath ?? string.Empty;
+            var dot = file.LastIndexOf('.');
+            if (!file.StartsWith(folder, StringComparison.Ordinal) || dot <= 0 ||
+                file[(dot + 1)..] is not ("png" or "jpg" or "gif" or "webp") || ArticlePaths.Validate(file[..dot]) is not null ||
+                attachment.BlobSha is not { Length: 40 } sha || !sha.All(Uri.IsHexDigit))
+            {
+                return SaveResult.Reject("attachments", $"`{file}` is not a valid image path beside this article.");
+            }
         }
 
         return null;

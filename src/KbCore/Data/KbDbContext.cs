@@ -1,5 +1,6 @@
 using KbCore.Accounts;
 using KbCore.Analytics;
+using KbCore.Content;
 using Analytics = KbCore.Analytics;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,8 @@ public abstract class KbDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<SearchLogEntry> SearchLog => Set<SearchLogEntry>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<EditorDraft> EditorDrafts => Set<EditorDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -36,6 +39,16 @@ public abstract class KbDbContext(DbContextOptions options) : IdentityDbContext<
             token.HasIndex(t => t.Hash).IsUnique();
             token.HasIndex(t => t.UserId);
             token.HasOne<KbUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<EditorDraft>(draft =>
+        {
+            draft.ToTable("editor_drafts");
+            draft.Property(d => d.UserId).IsRequired();
+            draft.Property(d => d.Path).HasMaxLength(ArticlePaths.MaxLength).IsRequired();
+            draft.Property(d => d.BaseRevision).HasMaxLength(40);
+            draft.Property(d => d.FormJson).IsRequired();
+            draft.HasIndex(d => new { d.UserId, d.Path }).IsUnique();
+            draft.HasOne<KbUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SearchLogEntry>(entry =>
         {

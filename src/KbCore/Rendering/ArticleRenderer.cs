@@ -40,6 +40,14 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer)
         return _cache.GetOrAdd(key, _ => RenderUncached(article, links));
     }
 
+    /// <summary>An unsaved text (the editor's preview): same pipeline, never cached, since it changes per keystroke.</summary>
+    public RenderedArticle RenderPreview(Article article, LinkIndex links)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(links);
+        return RenderUncached(article, links);
+    }
+
     private RenderedArticle RenderUncached(Article article, LinkIndex links)
     {
         MarkdownDocument document;

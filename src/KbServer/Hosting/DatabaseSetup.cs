@@ -1,5 +1,6 @@
 using KbCore.Accounts;
 using KbCore.Analytics;
+using KbCore.Content;
 using KbCore.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,7 @@ internal static class DatabaseSetup
             .Validate(o => o.SearchLogRetentionDays >= 1, "Analytics:SearchLogRetentionDays must be at least 1").ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<EditorDrafts>();
         return services;
     }
 

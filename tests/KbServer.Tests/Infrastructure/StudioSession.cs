@@ -46,15 +46,16 @@ public sealed class StudioSession(HttpClient client)
     }
 
     /// <summary>Loads <paramref name="url"/>, fills the first form matching <paramref name="formSelector"/> and posts it.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, Dictionary<string, string> values)
+    /// <param name="handler">Posts to this page handler instead of the form's own action (what the editor's script does).</param>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, Dictionary<string, string> values, string? handler = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         var document = await GetDocumentAsync(url);
         var form = document.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form `{formSelector}` on {url}");
-        return await PostFormAsync(url, form, values);
+        return await PostFormAsync(url, form, values, handler);
     }
 
-    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, IHtmlFormElement form, Dictionary<string, string> values)
+    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, IHtmlFormElement form, Dictionary<string, string> values, string? handler = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(values);
@@ -82,6 +83,10 @@ public sealed class StudioSession(HttpClient client)
         fields.AddRange(values);
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        if (handler is not null)
+        {
+            target = target.Split('?')[0] + "?handler=" + handler;
+        }
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(target, content);
     }

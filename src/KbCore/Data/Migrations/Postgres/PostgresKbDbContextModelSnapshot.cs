@@ -185,6 +185,42 @@ namespace KbCore.Data.Migrations.Postgres
                     b.ToTable("search_log", (string)null);
                 });
 
+            modelBuilder.Entity("KbCore.Content.EditorDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BaseRevision")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FormJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("editor_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -318,6 +354,15 @@ namespace KbCore.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("KbCore.Accounts.ApiToken", b =>
+                {
+                    b.HasOne("KbCore.Accounts.KbUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KbCore.Content.EditorDraft", b =>
                 {
                     b.HasOne("KbCore.Accounts.KbUser", null)
                         .WithMany()

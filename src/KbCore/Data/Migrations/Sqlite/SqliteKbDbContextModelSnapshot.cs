@@ -176,6 +176,40 @@ namespace KbCore.Data.Migrations.Sqlite
                     b.ToTable("search_log", (string)null);
                 });
 
+            modelBuilder.Entity("KbCore.Content.EditorDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseRevision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("editor_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -305,6 +339,15 @@ namespace KbCore.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("KbCore.Accounts.ApiToken", b =>
+                {
+                    b.HasOne("KbCore.Accounts.KbUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KbCore.Content.EditorDraft", b =>
                 {
                     b.HasOne("KbCore.Accounts.KbUser", null)
                         .WithMany()

@@ -1,0 +1,277 @@
+using System.Security.Claims;
+using System.Text.Json;
+using KbCore.Articles;
+using KbCore.Content;
+using KbCore.Rendering;
+using KbServer.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KbServer.Pages.Studio.Articles;
+
+/// <summary>
+/// The editor: front matter as fields, the body in CodeMirror, a live preview from the help center's pipeline,
+/// drafts autosaved to the server, images by paste or drop, and saves that merge or show a conflict.
+/// </summary>
+[RequestSizeLimit(ImageTypes.MaxBytes + (1024 * 1024))]
+public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDrafts drafts, ArticleRenderer renderer) : PageModel
+{
+    /// <summary>The article's path; for a new article, what the author typed (normalized on save).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string Path { get; set => field = value ?? string.Empty; } = string.Empty;
+
+    [BindProperty]
+    public bool IsNew { get; set; }
+
+    [BindProperty]
+    public string? BaseRevision { get; set; }
+
+    [BindProperty]
+    public ArticleForm Form { get; set; } = new();
+
+    [BindProperty]
+    public string? Message { get; set; }
+
+    /// <summary>Pending uploads, each <c>images/name.png=blobsha</c> relative to the article's folder.</summary>
+    [BindProperty]
+    public List<string> Attachments { get; set; } = [];
+
+    public string? FormError { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public DateTime? DraftRestoredAt { get; private set; }
+
+    /// <summary>On a conflict: the article as it is now, which the author merges into their version.</summary>
+    public string? TheirText { get; private set; }
+
+    public bool TheirsDeleted { get; private set; }
+
+    public IReadOnlyList<KbCore.TicketCategories.TicketCategory> Catalog => store.Current.TicketCategories.Categories;
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private string DraftKey => IsNew ? string.Empty : Path;
+
+    public async Task<IActionResult> OnGetAsync(string? folder, string? saved)
+    {
+        // Nothing was submitted yet: an empty path is not an error on a new article's first view.
+        ModelState.Clear();
+        IsNew = string.IsNullOrEmpty(Path);
+        if (!IsNew)
+        {
+            if (writer.Read(Path) is not { } file)
+            {
+                return NotFound();
+            }
+
+            BaseRevision = file.Revision;
+            try
+            {
+                Form = ArticleForm.FromFile(file.Text, Visibility.Public);
+            }
+            catch (FrontMatterException e)
+            {
+                FormError = $"The front matter has an error on line {e.Line} ({e.Message}). The whole file is in the text below: fix it there, or fill in the fields and remove it.";
+                Form = new ArticleForm { Body = file.Text };
+            }
+        }
+        else
+        {
+            Path = string.IsNullOrEmpty(folder) ? string.Empty : folder.Trim('/') + "/";
+        }
+
+        if (saved is not null)
+        {
+            Notice = $"Saved as commit {saved}. It is live on the help center.";
+        }
+
+        if (await drafts.FindAsync(UserId, DraftKey, HttpContext.RequestAborted).ConfigureAwait(false) is { } draft && Restore(draft))
+        {
+            DraftRestoredAt = draft.UpdatedAt;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        foreach (var (field, message) in Form.Validate())
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{field}", message);
+        }
+
+        var path = Path.Trim().Trim('/');
+        if (ArticlePaths.Validate(path) is { } pathError)
+        {
+            ModelState.AddModelError(nameof(Path), pathError);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            FormError = "Nothing was saved: correct the fields marked below.";
+            return Page();
+        }
+
+        var folder = path.LastIndexOf('/') is var slash and >= 0 ? path[..(slash + 1)] : string.Empty;
+        var attachments = Attachments.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).Select(p => new ArticleAttachment(folder + p[0], p[1])).ToList();
+        var result = await writer.SaveAsync(path, Form.ToFile(), IsNew ? null : BaseRevision, CurrentAuthor.Of(User), Message, HttpContext.RequestAborted, attachments).ConfigureAwait(false);
+        switch (result.Status)
+        {
+            case SaveStatus.Committed:
+                await drafts.DiscardAsync(UserId, DraftKey, HttpContext.RequestAborted).ConfigureAwait(false);
+                if (IsNew)
+                {
+                    await drafts.DiscardAsync(UserId, path, HttpContext.RequestAborted).ConfigureAwait(false);
+                }
+
+                return Redirect($"/studio/edit?path={Uri.EscapeDataString(path)}&saved={result.CommitSha![..7]}");
+            case SaveStatus.Conflict:
+                TheirText = result.CurrentContent;
+                TheirsDeleted = result.CurrentContent is null;
+                FormError = TheirsDeleted
+                    ? "Someone deleted or moved this article while you were editing. Your text is below; save it as a new article to bring it back."
+                    : IsNew
+                        ? "An article already exists at this path. Choose another path, or open that article to edit it."
+                        : "Someone else changed the same lines while you were editing. Their version is on the left and is live now; nothing of yours was saved yet. Bring what you need from theirs into yours, then save.";
+                if (!IsNew && result.CurrentRevision is not null)
+                {
+                    BaseRevision = result.CurrentRevision;
+                }
+
+                if (TheirsDeleted)
+                {
+                    IsNew = true;
+                }
+
+                return Page();
+            default:
+                var key = result.Field switch
+                {
+                    "path" => nameof(Path),
+                    "content" => $"{nameof(Form)}.{nameof(ArticleForm.Body)}",
+                    _ => null,
+                };
+                if (key is null)
+                {
+                    FormError = result.Error;
+                }
+                else
+                {
+                    ModelState.AddModelError(key, result.Error ?? "Invalid.");
+                    FormError = "Nothing was saved: correct the fields marked below.";
+                }
+
+                return Page();
+        }
+    }
+
+    /// <summary>Autosave: the whole form, kept until the article is saved.</summary>
+    public async Task<IActionResult> OnPostDraftAsync()
+    {
+        var json = JsonSerializer.Serialize(new DraftState(Form, Message, Attachments, IsNew ? Path : null));
+        return await drafts.SaveAsync(UserId, DraftKey, IsNew ? null : BaseRevision, json, HttpContext.RequestAborted).ConfigureAwait(false)
+            ? StatusCode(StatusCodes.Status204NoContent)
+            : StatusCode(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    public async Task<IActionResult> OnPostDiscardDraftAsync()
+    {
+        await drafts.DiscardAsync(UserId, DraftKey, HttpContext.RequestAborted).ConfigureAwait(false);
+        return Redirect(IsNew ? "/studio/edit" : $"/studio/edit?path={Uri.EscapeDataString(Path)}");
+    }
+
+    /// <summary>The body rendered exactly as the help center will render it; pending images point at their uploads.</summary>
+    public IActionResult OnPostPreview()
+    {
+        var snapshot = store.Current;
+        var path = ArticlePaths.Validate(Path.Trim('/')) is null ? Path.Trim('/') : "preview";
+        var body = Form.Body ?? string.Empty;
+        if (body.Length > ContentWriter.MaxContentBytes)
+        {
+            return Content("<p>The text is too long to preview.</p>", "text/html");
+        }
+
+        foreach (var pending in Attachments.Select(a => a.Split('=', 2)).Where(p => p.Length == 2))
+        {
+            body = body.Replace($"]({pending[0]})", $"]({Request.Scheme}://{Request.Host}/studio/edit?handler=Blob&sha={Uri.EscapeDataString(pending[1])})", StringComparison.Ordinal);
+        }
+
+        var article = new Article(path, path + ".md", "preview", Form.Title, new ArticleMetadata { Title = Form.Title, Visibility = Visibility.Internal }, body, 1);
+        return Content(renderer.RenderPreview(article, snapshot.Links).Html, "text/html");
+    }
+
+    /// <summary>An image by paste or drop: checked by its bytes, stored as a blob, committed with the next save.</summary>
+    public IActionResult OnPostUpload(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return BadRequest(new { error = "No file arrived." });
+        }
+
+        if (file.Length > ImageTypes.MaxBytes)
+        {
+            return BadRequest(new { error = $"{file.FileName} is {file.Length / (1024 * 1024.0):0.#} MB; images can be at most {ImageTypes.MaxBytes / (1024 * 1024)} MB." });
+        }
+
+        using var memory = new MemoryStream();
+        file.CopyTo(memory);
+        var bytes = memory.ToArray();
+        if (ImageTypes.Detect(bytes) is not { } extension)
+        {
+            var svg = file.FileName.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) || file.ContentType.Contains("svg", StringComparison.OrdinalIgnoreCase);
+            return BadRequest(new
+            {
+                error = svg
+                    ? $"{file.FileName}: SVG images are refused because they can contain scripts. Export it as PNG."
+                    : $"{file.FileName} is not a PNG, JPEG, GIF or WebP image (its content says otherwise, whatever its name).",
+            });
+        }
+
+        var stem = ArticlePaths.Slugify(System.IO.Path.GetFileNameWithoutExtension(file.FileName));
+        var sha = writer.StoreBlob(bytes);
+        var name = $"images/{(stem.Length == 0 ? "image" : stem)}-{sha[..7]}.{extension}";
+        var alt = stem.Length == 0 ? "image" : stem.Replace('-', ' ');
+        return new JsonResult(new { markdown = $"![{alt}]({name})", attachment = $"{name}={sha}" });
+    }
+
+    /// <summary>Serves an uploaded, not yet saved image to the preview; only image blobs are served.</summary>
+    public IActionResult OnGetBlob(string? sha, [FromServices] ContentRepository repository)
+    {
+        if (sha is not { Length: 40 } || !sha.All(Uri.IsHexDigit) || repository.ReadBlob(sha, ImageTypes.MaxBytes) is not { } bytes || ImageTypes.Detect(bytes) is not { } extension)
+        {
+            return NotFound();
+        }
+
+        return File(bytes, ImageTypes.ContentType(extension));
+    }
+
+    private bool Restore(EditorDraft draft)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<DraftState>(draft.FormJson) is not { } state)
+            {
+                return false;
+            }
+
+            Form = state.Form;
+            Message = state.Message;
+            Attachments = state.Attachments ?? [];
+            if (IsNew && !string.IsNullOrEmpty(state.NewPath))
+            {
+                Path = state.NewPath;
+            }
+
+            BaseRevision = IsNew ? null : draft.BaseRevision ?? BaseRevision;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record DraftState(ArticleForm Form, string? Message, List<string>? Attachments, string? NewPath);
+}
