@@ -77,6 +77,15 @@ try
         Console.WriteLine($"  ours:         MRR@10 {ours.Mrr:F3}, recall@10 {ours.Recall:F3}, not in top 10: {ours.Misses}");
         Console.WriteLine($"  plain Lucene: MRR@10 {plain.Mrr:F3}, recall@10 {plain.Recall:F3}, not in top 10: {plain.Misses}");
         Console.WriteLine($"  ratio MRR ours/plain: {ours.Mrr / plain.Mrr:F2}");
+        // Generalization check: the same scores on the odd and the even lines of the judged set separately, so a
+        // change tuned on the whole set can be seen to help both halves (or only one).
+        foreach (var (name, half) in new[] { ("odd lines", judged.Where((_, i) => i % 2 == 0).ToArray()), ("even lines", judged.Where((_, i) => i % 2 == 1).ToArray()) })
+        {
+            var oursHalf = Relevance.Score(half, q => searcher.Search(new SearchRequest(q)).Hits.Select(h => h.Path).ToArray());
+            var plainHalf = Relevance.Score(half, q => baseline.Search(q, 10));
+            Console.WriteLine($"  {name} ({half.Length}): ours MRR@10 {oursHalf.Mrr:F3} / recall@10 {oursHalf.Recall:F3}, plain {plainHalf.Mrr:F3} / {plainHalf.Recall:F3}, ratio {oursHalf.Mrr / plainHalf.Mrr:F2}");
+        }
+
         // KB_BENCH_DETAIL=<file>: per-question ranks of the first relevant article (0 = not in the top 10), ours and plain.
         if (Environment.GetEnvironmentVariable("KB_BENCH_DETAIL") is { Length: > 0 } detail)
         {
