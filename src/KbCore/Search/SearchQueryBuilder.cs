@@ -75,7 +75,7 @@ internal static class SearchQueryBuilder
 
         // Any word may match: requiring most words (tried: 60 %) lost answers phrased differently from the
         // question (MRR@10 0.59 vs 0.77 on the judged set). Coordination still ranks fuller matches first, and
-        // more steeply than Lucene's default (see KbSimilarity).
+        // steeply (see KbSimilarity).
         var anyWord = new BooleanQuery();
         foreach (var clause in clauses)
         {
