@@ -180,6 +180,7 @@ function start(form, textarea) {
     const body = new FormData();
     body.append("Form.Body", view.state.doc.toString());
     body.append("Path", form.dataset.path || "");
+    form.querySelectorAll("input[name=Attachments]").forEach((input) => body.append("Attachments", input.value));
     try {
       const response = await post("Preview", body);
       if (response.ok) {
@@ -221,6 +222,7 @@ function start(form, textarea) {
       form.appendChild(attachment);
       const at = view.state.selection.main.head;
       view.dispatch({ changes: { from: at, insert: result.markdown }, selection: { anchor: at + result.markdown.length } });
+      changed();
       say(file.name + " added; it is saved with the article.", "ok");
     } catch {
       say("The image could not be uploaded.", "error");
