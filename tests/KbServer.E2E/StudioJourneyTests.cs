@@ -94,6 +94,48 @@ public sealed class StudioJourneyTests(BrowserFixture browser) : IClassFixture<B
         Assert.Empty(_consoleErrors);
     }
 
+    [Fact]
+    public async Task DraftTypedAndLeftUnsaved_SurvivesABrowserRestart()
+    {
+        using (var scope = _server.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TeamAccounts>().CreateAsync("drafter@example.com", "Dee Drafter", "Author", "dee's long passphrase");
+        }
+
+        var path = SampleArticle.ReadAll(RepoPaths.Content).First(a => !a.Internal).Path;
+        var editor = new Uri(_server.RootUri, "/studio/edit?path=" + Uri.EscapeDataString(path)).ToString();
+        await using (var first = await browser.Browser.NewContextAsync())
+        {
+            var page = await SignInAsync(first, "drafter@example.com", "dee's long passphrase");
+            await page.GotoAsync(editor);
+            await page.Locator(".cm-content").ClickAsync();
+            await page.Keyboard.PressAsync("Control+End");
+            await page.Keyboard.TypeAsync("\n\nA sentence nobody saved yet.");
+            await page.Locator("#editor-status[data-kind='ok']").WaitForAsync();
+        }
+
+        // A new browser: no cookies, no local storage. Only the server can have kept the draft.
+        await using var second = await browser.Browser.NewContextAsync();
+        var again = await SignInAsync(second, "drafter@example.com", "dee's long passphrase");
+        await again.GotoAsync(editor);
+
+        Assert.True(await again.Locator("#draft-restored").IsVisibleAsync());
+        // CodeMirror renders only the visible lines; the form field holds the whole text.
+        Assert.Contains("A sentence nobody saved yet.", await again.Locator("textarea#body").InputValueAsync(), StringComparison.Ordinal);
+        Assert.Empty(_consoleErrors);
+    }
+
+    private async Task<IPage> SignInAsync(IBrowserContext context, string email, string password)
+    {
+        var page = await NewPageAsync(context);
+        await page.GotoAsync(new Uri(_server.RootUri, "/studio/login").ToString());
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(url => url.EndsWith("/studio", StringComparison.Ordinal));
+        return page;
+    }
+
     /// <summary>Drops a PNG onto an element the way a file dragged from the desktop arrives.</summary>
     private static Task<System.Text.Json.JsonElement?> DropImageAsync(IPage page, string selector, string name) =>
         page.Locator(selector).EvaluateAsync(
