@@ -35,6 +35,7 @@ app.MapHealth();
 app.MapSearchApi();
 app.MapReportsApi();
 app.MapArticlesApi();
+app.MapRecentChangesFeed();
 app.MapRazorPages();
 app.MapHelpCenter();
 

@@ -59,6 +59,9 @@ public sealed class ContentSnapshot
 
     public TicketCategoryCatalog TicketCategories { get; }
 
+    /// <summary>Moved articles: old path → new path (<see cref="Content.Redirects"/>).</summary>
+    public IReadOnlyDictionary<string, string> Redirects { get; init; } = Content.Redirects.Empty;
+
     /// <summary>Front matter and catalog problems found while loading this commit.</summary>
     public IReadOnlyList<ContentProblem> Problems { get; }
 

@@ -215,7 +215,10 @@ internal sealed class ContentSnapshotBuilder
             _assets.ToFrozenDictionary(StringComparer.Ordinal),
             catalog,
             _articleWarnings,
-            _problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToArray());
+            _problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToArray())
+        {
+            Redirects = commit[Redirects.FilePath]?.Target is Blob { Size: <= MaxArticleBytes } redirects ? Content.Redirects.Parse(ReadText(redirects)) : Content.Redirects.Empty,
+        };
     }
 
     private ArticleMetadata? ReadIndexFile(Blob blob, string filePath)

@@ -76,6 +76,69 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         return result;
     }
 
+    /// <summary>
+    /// Moves an article in one commit: the file (history follows it), links in other articles rewritten, and a
+    /// redirect from the old path in <see cref="Redirects.FilePath"/>.
+    /// </summary>
+    public async Task<SaveResult> MoveAsync(string from, string to, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        if (ArticlePaths.Validate(to) is { } toError)
+        {
+            return SaveResult.Reject("to", toError);
+        }
+
+        if (ArticlePaths.Validate(from) is { } fromError)
+        {
+            return SaveResult.Reject("path", fromError);
+        }
+
+        SaveResult result;
+        using (await writeLock.AcquireAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using var repo = repository.Open();
+            var head = Head(repo);
+            var oldFile = FileOf(from);
+            var newFile = to + oldFile[oldFile.LastIndexOf('.')..];
+            if (head?[oldFile]?.Target is not Blob blob)
+            {
+                return new SaveResult(SaveStatus.NotFound);
+            }
+
+            if (baseRevision is not null && blob.Sha != baseRevision)
+            {
+                return new SaveResult(SaveStatus.Conflict) { CurrentContent = blob.GetContentText(), CurrentRevision = blob.Sha };
+            }
+
+            if (head[newFile] is not null || store.Current.Articles.ContainsKey(to))
+            {
+                return SaveResult.Reject("to", $"There is already an article at `{to}`.");
+            }
+
+            var tree = TreeDefinition.From(head.Tree);
+            tree.Remove(oldFile);
+            tree.Add(newFile, blob, Mode.NonExecutableFile);
+            // Only articles whose text mentions the moved file's name can link to it.
+            var slug = from[(from.LastIndexOf('/') + 1)..];
+            foreach (var other in store.Current.Articles.Values.Where(a => a.Path != from && a.Body.Contains(slug, StringComparison.Ordinal)))
+            {
+                if (head[other.FilePath]?.Target is Blob otherBlob && LinkUpdater.Rewrite(otherBlob.GetContentText(), other.FilePath, from, to) is { } rewritten)
+                {
+                    tree.Add(other.FilePath, repo.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(rewritten)), other.FilePath), Mode.NonExecutableFile);
+                }
+            }
+
+            var current = head[Redirects.FilePath]?.Target is Blob existing ? Redirects.Parse(existing.GetContentText()) : Redirects.Empty;
+            var redirects = Redirects.WithMove(current, from, to);
+            tree.Add(Redirects.FilePath, repo.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(Redirects.Serialize(redirects)))), Mode.NonExecutableFile);
+            var commit = Commit(repo, head, tree, author, CleanMessage(message) ?? $"Move {from} to {to}");
+            result = new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha, Revision = blob.Sha };
+        }
+
+        store.Refresh();
+        return result;
+    }
+
     /// <summary>Puts an upload into the object database (unreferenced until an article saves it); returns its SHA.</summary>
     public string StoreBlob(byte[] bytes)
     {

@@ -18,13 +18,12 @@ internal sealed class ApiTokenAuthenticationHandler(
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (TokenFrom(Request.Headers.Authorization.ToString()) is not { } secret)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var owner = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted).ConfigureAwait(false);
+        var owner = await tokens.ValidateAsync(secret, Context.RequestAborted).ConfigureAwait(false);
         if (owner is null)
         {
             return AuthenticateResult.Fail("The token is unknown, revoked, or its user is deactivated.");
@@ -44,10 +43,39 @@ internal sealed class ApiTokenAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
+    /// <summary>
+    /// <c>Bearer kb_…</c> for integrations; <c>Basic</c> with any user name and the token as password for clients that
+    /// only speak Basic (feed readers, git).
+    /// </summary>
+    public static string? TokenFrom(string header)
+    {
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header["Bearer ".Length..].Trim();
+        }
+
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+            return decoded.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? decoded[(colon + 1)..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
+        Response.Headers.WWWAuthenticate = Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+            ? "Basic realm=\"KnowledgeBase\", charset=\"UTF-8\""
+            : "Bearer";
         await Results.Problem(statusCode: 401, title: "Authentication required",
             detail: "Send a personal API token: Authorization: Bearer kb_… (create one in the studio under Account → API tokens).")
             .ExecuteAsync(Context).ConfigureAwait(false);

@@ -65,7 +65,7 @@ internal static class AuthSetup
                 o.DefaultForbidScheme = KbAuthSchemes.Selector;
             })
             .AddPolicyScheme(KbAuthSchemes.Selector, "Token or cookie", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ApiTokenAuthenticationHandler.TokenFrom(context.Request.Headers.Authorization.ToString()) is not null
                     ? KbAuthSchemes.Token
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(KbAuthSchemes.Token, null);
@@ -105,12 +105,14 @@ internal static class AuthSetup
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> context, int status)
         where T : AuthenticationSchemeOptions
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/content.git"))
+        var feedOrGit = context.Request.Path.StartsWithSegments("/content.git") || context.Request.Path.Value?.EndsWith(".atom", StringComparison.Ordinal) == true;
+        if (context.Request.Path.StartsWithSegments("/api") || feedOrGit)
         {
             context.Response.StatusCode = status;
             if (status == StatusCodes.Status401Unauthorized)
             {
-                context.Response.Headers.WWWAuthenticate = "Bearer";
+                // Feed readers and git speak Basic: any user name, a personal token as the password.
+                context.Response.Headers.WWWAuthenticate = feedOrGit ? "Basic realm=\"KnowledgeBase\", charset=\"UTF-8\"" : "Bearer";
             }
 
             return Results.Problem(statusCode: status, title: status == 401 ? "Authentication required" : "Forbidden",

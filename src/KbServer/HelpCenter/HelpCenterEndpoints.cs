@@ -102,6 +102,14 @@ internal static class HelpCenterEndpoints
             return;
         }
 
+        // A moved article: only to a target the visitor may see, so a redirect never reveals an internal path.
+        if (article is null && snapshot.Redirects.TryGetValue(key, out var movedTo) &&
+            snapshot.Articles.TryGetValue(movedTo, out var moved) && HelpCenterViewBuilder.CanSee(moved, includeInternal: false))
+        {
+            context.Response.Redirect(HelpCenterUrls.ForPath(moved.Path) + context.Request.QueryString, permanent: true);
+            return;
+        }
+
         await pages.WriteErrorAsync(context, snapshot, StatusCodes.Status404NotFound).ConfigureAwait(false);
     }
 

@@ -1,0 +1,29 @@
+using KbCore.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KbServer.Pages.Studio.Articles;
+
+/// <summary>Every version of an article, following renames, including the commit that deleted it.</summary>
+public sealed class HistoryModel(ArticleRevisions revisions, ContentStore store) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Path { get; set => field = value ?? string.Empty; } = string.Empty;
+
+    public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
+
+    public bool Exists { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        if (ArticlePaths.Validate(Path) is not null && !store.Current.Articles.ContainsKey(Path))
+        {
+            return NotFound();
+        }
+
+        var file = store.Current.Articles.TryGetValue(Path, out var article) ? article.FilePath : Path + ".md";
+        Exists = article is not null;
+        Revisions = revisions.History(file);
+        return Revisions.Count == 0 && !Exists ? NotFound() : Page();
+    }
+}
