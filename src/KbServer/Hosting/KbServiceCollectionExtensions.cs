@@ -38,6 +38,7 @@ internal static class KbServiceCollectionExtensions
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ContentWriteLock>();
         services.AddSingleton<ContentWriter>();
+        services.AddSingleton<ArticleRevisions>();
         services.AddSingleton<ArticleHtmlSanitizer>();
         services.AddSingleton<ArticleRenderer>();
         services.AddSingleton<PublicAssetIndex>();

@@ -21,7 +21,12 @@ internal static class StudioSetup
     public static IApplicationBuilder UseStudioStatusPages(this IApplicationBuilder app) =>
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/studio"),
-            studio => studio.UseStatusCodePagesWithReExecute("/studio/status/{0}"));
+            studio =>
+            {
+                // The team sees the studio's own error page, never the customers' themed one.
+                studio.UseExceptionHandler("/studio/status/500");
+                studio.UseStatusCodePagesWithReExecute("/studio/status/{0}");
+            });
 
     public static IApplicationBuilder UseStudioAssets(this IApplicationBuilder app)
     {
