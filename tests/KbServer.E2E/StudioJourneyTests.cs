@@ -51,9 +51,9 @@ public sealed class StudioJourneyTests(BrowserFixture browser) : IClassFixture<B
         // The author writes a new article, drops an image into the text, and saves.
         await _server.WaitForIndexAsync();
         var before = Git.Run(_server.RepositoryPath, "rev-parse", "main").Trim();
-        await author.ClickAsync("a[href='/studio/edit']");
-        await author.FillAsync("#path", "invoicing/pay-by-wombat");
+        await author.GotoAsync(new Uri(_server.RootUri, "/studio/edit?folder=invoicing").ToString());
         await author.FillAsync("#title", "Pay by wombat");
+        Assert.Equal("invoicing/pay-by-wombat", await author.InputValueAsync("#path"));
         await author.FillAsync("#summary", "Customers can settle invoices with a trained wombat.");
         await author.Locator(".cm-content").ClickAsync();
         await author.Keyboard.TypeAsync("Wombatpay settles the invoice. ");

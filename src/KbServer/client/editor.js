@@ -115,8 +115,26 @@ function start(form, textarea) {
   form.addEventListener("submit", () => {
     textarea.value = view.state.doc.toString();
     saving = true;
-    localStorage.removeItem(draftKey);
+    // Kept until the server confirms the save (the next page says so): an expired session must not lose it.
+    saveLocally();
   });
+  if (document.getElementById("saved-notice")) {
+    localStorage.removeItem(draftKey);
+  }
+
+  // A new article's path follows its title until the author edits the path themselves.
+  const pathInput = form.querySelector("[data-kb-path]");
+  const titleInput = form.querySelector("#title");
+  if (pathInput && titleInput) {
+    const folder = pathInput.value.includes("/") ? pathInput.value.slice(0, pathInput.value.lastIndexOf("/") + 1) : "";
+    let followsTitle = pathInput.value === folder;
+    pathInput.addEventListener("input", () => { followsTitle = false; });
+    titleInput.addEventListener("input", () => {
+      if (followsTitle) {
+        pathInput.value = folder + slugify(titleInput.value);
+      }
+    });
+  }
   window.addEventListener("beforeunload", (event) => {
     if (dirty && !saving) {
       saveLocally();
@@ -255,4 +273,14 @@ function start(form, textarea) {
   }
 
   renderPreview();
+}
+
+function slugify(title) {
+  return title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
 }

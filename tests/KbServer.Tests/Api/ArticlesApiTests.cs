@@ -132,6 +132,30 @@ public sealed class ArticlesApiTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task TwentyConcurrentSaves_OfOneArticle_FromOneBase_AreMergedOr409_AndEveryMergedChangeIsKept()
+    {
+        var api = await ClientAsync("crowd@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var paragraphs = Enumerable.Range(0, 20).Select(i => $"Paragraph {i}.").ToList();
+        var created = await api.PutAsJsonAsync("/api/v1/articles/help/crowded", new { content = "---\ntitle: Crowded\n---\n" + string.Join("\n\n", paragraphs) + "\n" });
+        var start = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revision").GetString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var edited = paragraphs.Select((p, j) => j == i ? $"Paragraph {i} edited by editor {i}." : p);
+            return (i, await api.PutAsJsonAsync("/api/v1/articles/help/crowded", new { content = "---\ntitle: Crowded\n---\n" + string.Join("\n\n", edited) + "\n", baseRevision = start }));
+        }));
+
+        var final = (await api.GetFromJsonAsync<JsonElement>("/api/v1/articles/help/crowded")).GetProperty("content").GetString()!;
+        Assert.All(responses, r => Assert.True(r.Item2.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, r.Item2.StatusCode.ToString()));
+        foreach (var (i, _) in responses.Where(r => r.Item2.StatusCode == HttpStatusCode.OK))
+        {
+            Assert.Contains($"Paragraph {i} edited by editor {i}.", final, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(responses, r => r.Item2.StatusCode == HttpStatusCode.OK);
+    }
+
     private async Task<HttpClient> ClientAsync(string email, params string[] scopes)
     {
         var user = await StudioSession.CreateUserAsync(_factory, email, KbRoles.Author);
