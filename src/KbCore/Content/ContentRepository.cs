@@ -166,4 +166,29 @@ public sealed class ContentRepository
 
         return result;
     }
+
+    /// <summary>
+    /// The newest commits by one author (email, any case) among the first <paramref name="maxCommits"/> first-parent
+    /// commits from <paramref name="commitSha"/>, with the files each touched. Only matching commits are diffed, so a
+    /// busy branch costs a walk of commit headers, not a diff per commit.
+    /// </summary>
+    public IReadOnlyList<CommitSummary> RecentCommitsBy(string commitSha, string authorEmail, int limit, int maxCommits = 500)
+    {
+        using var repo = Open();
+        var result = new List<CommitSummary>();
+        var commit = repo.Lookup<Commit>(commitSha);
+        for (var i = 0; commit is not null && i < maxCommits && result.Count < limit; i++)
+        {
+            var parent = commit.Parents.FirstOrDefault();
+            if (string.Equals(commit.Author.Email, authorEmail, StringComparison.OrdinalIgnoreCase))
+            {
+                var paths = repo.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree).Select(c => c.Path).Take(50).ToList();
+                result.Add(new CommitSummary(commit.Sha, commit.Author.Name, commit.Author.Email, commit.Author.When, commit.MessageShort, paths));
+            }
+
+            commit = parent;
+        }
+
+        return result;
+    }
 }
