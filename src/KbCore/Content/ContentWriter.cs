@@ -1,36 +1,141 @@
 using System.Text;
-using KbCore.Articles;
 using LibGit2Sharp;
 using Microsoft.Extensions.Options;
 
 namespace KbCore.Content;
 
 /// <summary>
-/// The single writer of DESIGN "Storage": saves and deletes articles as commits on the published branch, built in
-/// the object database (no work tree), one at a time under <see cref="ContentWriteLock"/>. An edit carries the
-/// blob it started from; if the article moved on meanwhile, non-overlapping edits are merged and overlapping ones
-/// come back as a conflict. Nothing is ever silently overwritten. Readers follow through the content-changed event.
+/// The single writer of DESIGN "Storage": saves, deletes and moves articles as commits on the published branch,
+/// built in the object database (no work tree), one at a time under <see cref="ContentWriteLock"/>. An edit carries
+/// the blob it started from; if the article moved on meanwhile, non-overlapping edits are merged and overlapping
+/// ones come back as a conflict. The branch is advanced only from the tip the commit was built on (compare and
+/// swap through git's ref lock, <see cref="GitRefs"/>), so a push landing in between is never orphaned: the write is
+/// redone on top of it. Nothing is ever
+/// silently overwritten. Readers follow through the content-changed event.
 /// </summary>
 public sealed class ContentWriter(ContentRepository repository, ContentStore store, ContentWriteLock writeLock, IOptions<ContentOptions> options)
 {
     /// <summary>Largest article text accepted from an editor.</summary>
     public const int MaxContentBytes = 1024 * 1024;
 
+    private const int Attempts = 3;
+
     /// <param name="attachments">Uploaded images committed in the same commit, beside the article.</param>
-    public async Task<SaveResult> SaveAsync(string path, string content, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken, IReadOnlyList<ArticleAttachment>? attachments = null)
+    public Task<SaveResult> SaveAsync(string path, string content, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken, IReadOnlyList<ArticleAttachment>? attachments = null)
     {
         ArgumentNullException.ThrowIfNull(author);
         attachments ??= [];
-        if ((Validate(path, content, baseRevision) ?? ValidateAttachments(path, attachments)) is { } rejected)
+        if ((ContentWriteRules.Validate(path, content, baseRevision) ?? ContentWriteRules.ValidateAttachments(path, attachments)) is { } rejected)
         {
-            return rejected;
+            return Task.FromResult(rejected);
         }
 
         var bytes = Encoding.UTF8.GetBytes(content);
-        SaveResult result;
+        return WriteAsync((repo, tip) => Save(repo, tip, path, bytes, baseRevision, author, message, attachments), cancellationToken);
+    }
+
+    /// <summary>Removes an article. With a base revision, refuses if the article changed since (it stays in history either way).</summary>
+    public Task<SaveResult> DeleteAsync(string path, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        if (ArticlePaths.Validate(path) is { } pathError)
+        {
+            return Task.FromResult(SaveResult.Reject("path", pathError));
+        }
+
+        return WriteAsync((repo, tip) =>
+        {
+            var file = FileOf(path);
+            if (tip.Head?[file]?.Target is not Blob current)
+            {
+                return new SaveResult(SaveStatus.NotFound);
+            }
+
+            if (baseRevision is not null && current.Sha != baseRevision)
+            {
+                return new SaveResult(SaveStatus.Conflict) { CurrentContent = current.GetContentText(), CurrentRevision = current.Sha };
+            }
+
+            var tree = TreeDefinition.From(tip.Head.Tree);
+            tree.Remove(file);
+            var commit = Commit(repo, tip, tree, author, ContentWriteRules.CleanMessage(message) ?? $"Delete {path}");
+            return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha };
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves an article in one commit: the file (history follows it), its own and others' links kept working, and a
+    /// redirect from the old path in <see cref="Redirects.FilePath"/> (see <see cref="ArticleMove"/>).
+    /// </summary>
+    public Task<SaveResult> MoveAsync(string from, string to, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        if (ArticlePaths.Validate(to) is { } toError)
+        {
+            return Task.FromResult(SaveResult.Reject("to", toError));
+        }
+
+        if (ArticlePaths.Validate(from) is { } fromError)
+        {
+            return Task.FromResult(SaveResult.Reject("path", fromError));
+        }
+
+        return WriteAsync((repo, tip) =>
+        {
+            var oldFile = FileOf(from);
+            if (tip.Head?[oldFile]?.Target is not Blob blob)
+            {
+                return new SaveResult(SaveStatus.NotFound);
+            }
+
+            if (baseRevision is not null && blob.Sha != baseRevision)
+            {
+                return new SaveResult(SaveStatus.Conflict) { CurrentContent = blob.GetContentText(), CurrentRevision = blob.Sha };
+            }
+
+            var (tree, refusal) = ArticleMove.Build(repo, tip.Head, store.Current, from, oldFile, to, blob);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var commit = Commit(repo, tip, tree!, author, ContentWriteRules.CleanMessage(message) ?? $"Move {from} to {to}");
+            return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha, Revision = blob.Sha };
+        }, cancellationToken);
+    }
+
+    /// <summary>Puts an upload into the object database (unreferenced until an article saves it); returns its SHA.</summary>
+    public string StoreBlob(byte[] bytes)
+    {
+        using var repo = repository.Open();
+        return repo.ObjectDatabase.CreateBlob(new MemoryStream(bytes)).Sha;
+    }
+
+    /// <summary>The article file's text and blob SHA on the branch, or null.</summary>
+    public (string Text, string Revision)? Read(string path)
+    {
+        using var repo = repository.Open();
+        return Tip(repo).Head?[FileOf(path)]?.Target is Blob blob && blob.Size <= 2 * MaxContentBytes ? (blob.GetContentText(), blob.Sha) : null;
+    }
+
+    /// <summary>Runs one write under the lock, redoing it if the branch moved underneath (a push); then refreshes readers.</summary>
+    private async Task<SaveResult> WriteAsync(Func<Repository, BranchTip, SaveResult> write, CancellationToken cancellationToken)
+    {
+        SaveResult? result = null;
         using (await writeLock.AcquireAsync(cancellationToken).ConfigureAwait(false))
         {
-            result = Save(path, bytes, baseRevision, author, message, attachments);
+            for (var attempt = 1; result is null; attempt++)
+            {
+                using var repo = repository.Open();
+                try
+                {
+                    result = write(repo, Tip(repo));
+                }
+                catch (BranchMovedException) when (attempt < Attempts)
+                {
+                    // The branch moved between reading its tip and advancing it: build again on the new tip.
+                }
+            }
         }
 
         if (result is { Status: SaveStatus.Committed, Unchanged: false })
@@ -41,134 +146,18 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         return result;
     }
 
-    /// <summary>Removes an article. With a base revision, refuses if the article changed since (it stays in history either way).</summary>
-    public async Task<SaveResult> DeleteAsync(string path, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken)
+    private SaveResult Save(Repository repo, BranchTip tip, string path, byte[] bytes, string? baseRevision, CommitIdentity author, string? message, IReadOnlyList<ArticleAttachment> attachments)
     {
-        ArgumentNullException.ThrowIfNull(author);
-        if (ArticlePaths.Validate(path) is { } pathError)
-        {
-            return SaveResult.Reject("path", pathError);
-        }
-
-        SaveResult result;
-        using (await writeLock.AcquireAsync(cancellationToken).ConfigureAwait(false))
-        {
-            using var repo = repository.Open();
-            var head = Head(repo);
-            var file = FileOf(path);
-            if (head?[file]?.Target is not Blob current)
-            {
-                return new SaveResult(SaveStatus.NotFound);
-            }
-
-            if (baseRevision is not null && current.Sha != baseRevision)
-            {
-                return new SaveResult(SaveStatus.Conflict) { CurrentContent = current.GetContentText(), CurrentRevision = current.Sha };
-            }
-
-            var tree = TreeDefinition.From(head.Tree);
-            tree.Remove(file);
-            var commit = Commit(repo, head, tree, author, CleanMessage(message) ?? $"Delete {path}");
-            result = new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha };
-        }
-
-        store.Refresh();
-        return result;
-    }
-
-    /// <summary>
-    /// Moves an article in one commit: the file (history follows it), links in other articles rewritten, and a
-    /// redirect from the old path in <see cref="Redirects.FilePath"/>.
-    /// </summary>
-    public async Task<SaveResult> MoveAsync(string from, string to, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(author);
-        if (ArticlePaths.Validate(to) is { } toError)
-        {
-            return SaveResult.Reject("to", toError);
-        }
-
-        if (ArticlePaths.Validate(from) is { } fromError)
-        {
-            return SaveResult.Reject("path", fromError);
-        }
-
-        SaveResult result;
-        using (await writeLock.AcquireAsync(cancellationToken).ConfigureAwait(false))
-        {
-            using var repo = repository.Open();
-            var head = Head(repo);
-            var oldFile = FileOf(from);
-            var newFile = to + oldFile[oldFile.LastIndexOf('.')..];
-            if (head?[oldFile]?.Target is not Blob blob)
-            {
-                return new SaveResult(SaveStatus.NotFound);
-            }
-
-            if (baseRevision is not null && blob.Sha != baseRevision)
-            {
-                return new SaveResult(SaveStatus.Conflict) { CurrentContent = blob.GetContentText(), CurrentRevision = blob.Sha };
-            }
-
-            if (head[newFile] is not null || store.Current.Articles.ContainsKey(to))
-            {
-                return SaveResult.Reject("to", $"There is already an article at `{to}`.");
-            }
-
-            var tree = TreeDefinition.From(head.Tree);
-            tree.Remove(oldFile);
-            tree.Add(newFile, blob, Mode.NonExecutableFile);
-            // Only articles whose text mentions the moved file's name can link to it.
-            var slug = from[(from.LastIndexOf('/') + 1)..];
-            foreach (var other in store.Current.Articles.Values.Where(a => a.Path != from && a.Body.Contains(slug, StringComparison.Ordinal)))
-            {
-                if (head[other.FilePath]?.Target is Blob otherBlob && LinkUpdater.Rewrite(otherBlob.GetContentText(), other.FilePath, from, to) is { } rewritten)
-                {
-                    tree.Add(other.FilePath, repo.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(rewritten)), other.FilePath), Mode.NonExecutableFile);
-                }
-            }
-
-            var current = head[Redirects.FilePath]?.Target is Blob existing ? Redirects.Parse(existing.GetContentText()) : Redirects.Empty;
-            var redirects = Redirects.WithMove(current, from, to);
-            tree.Add(Redirects.FilePath, repo.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(Redirects.Serialize(redirects)))), Mode.NonExecutableFile);
-            var commit = Commit(repo, head, tree, author, CleanMessage(message) ?? $"Move {from} to {to}");
-            result = new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha, Revision = blob.Sha };
-        }
-
-        store.Refresh();
-        return result;
-    }
-
-    /// <summary>Puts an upload into the object database (unreferenced until an article saves it); returns its SHA.</summary>
-    public string StoreBlob(byte[] bytes)
-    {
-        using var repo = repository.Open();
-        return repo.ObjectDatabase.CreateBlob(new MemoryStream(bytes)).Sha;
-    }
-
-    /// <summary>True when <paramref name="file"/> exists on the branch.</summary>
-    public bool Exists(string file)
-    {
-        using var repo = repository.Open();
-        return Head(repo)?[file] is not null;
-    }
-
-    /// <summary>The article file's text and blob SHA on the branch, or null.</summary>
-    public (string Text, string Revision)? Read(string path)
-    {
-        using var repo = repository.Open();
-        return Head(repo)?[FileOf(path)]?.Target is Blob blob && blob.Size <= 2 * MaxContentBytes ? (blob.GetContentText(), blob.Sha) : null;
-    }
-
-    private SaveResult Save(string path, byte[] bytes, string? baseRevision, CommitIdentity author, string? message, IReadOnlyList<ArticleAttachment> attachments)
-    {
-        using var repo = repository.Open();
-        var head = Head(repo);
+        var head = tip.Head;
         var file = FileOf(path);
         var current = head?[file]?.Target as Blob;
+        if (current is null && head?[path] is not null)
+        {
+            return SaveResult.Reject("path", $"`{path}` is a folder; choose a name inside it.");
+        }
+
         var mine = repo.ObjectDatabase.CreateBlob(new MemoryStream(bytes), file);
         var merged = false;
-
         if (current is not null && current.Sha != mine.Sha && current.Sha != baseRevision)
         {
             // Someone else saved since this editor opened the article (or it is a "create" of an existing path).
@@ -199,9 +188,10 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         var files = new List<(string File, Blob Blob)>();
         foreach (var attachment in attachments)
         {
-            if (repo.Lookup<Blob>(attachment.BlobSha) is not { } blob || blob.Size > ImageTypes.MaxBytes)
+            // Checked again here, by content: a blob SHA from the request could name any object, not only an upload.
+            if (repo.Lookup<Blob>(attachment.BlobSha) is not { Size: <= ImageTypes.MaxBytes } blob || ImageTypes.Detect(FirstBytes(blob)) is null)
             {
-                return SaveResult.Reject("attachments", $"The upload for `{attachment.FilePath}` has expired; add the image again.");
+                return SaveResult.Reject("attachments", $"The upload for `{attachment.FilePath}` is missing or not an image; add the image again.");
             }
 
             if (head?[attachment.FilePath]?.Target is Blob existing && existing.Sha != blob.Sha)
@@ -224,101 +214,35 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
             tree.Add(attachmentFile, blob, Mode.NonExecutableFile);
         }
 
-        var title = TitleOf(bytes, path);
-        var text = CleanMessage(message) ?? (current is null ? $"Create {title}" : $"Update {title}");
-        var commit = Commit(repo, head, tree, author, text);
+        var title = ContentWriteRules.TitleOf(bytes, path);
+        var text = ContentWriteRules.CleanMessage(message) ?? (current is null ? $"Create {title}" : $"Update {title}");
+        var commit = Commit(repo, tip, tree, author, text);
         return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha, Revision = mine.Sha, Merged = merged, Created = current is null };
+    }
+
+    private static byte[] FirstBytes(Blob blob)
+    {
+        using var stream = blob.GetContentStream();
+        var buffer = new byte[16];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return buffer[..read];
     }
 
     /// <summary>The article's file: <c>.md</c> unless it already exists under another markdown extension.</summary>
     private string FileOf(string path) => store.Current.Articles.TryGetValue(path, out var article) ? article.FilePath : path + ".md";
 
-    private Commit? Head(Repository repo) => repo.Branches[options.Value.Branch]?.Tip;
+    private BranchTip Tip(Repository repo) => new(repo.Branches[options.Value.Branch]?.Tip);
 
-    private Commit Commit(Repository repo, Commit? head, TreeDefinition tree, CommitIdentity author, string message)
+    private Commit Commit(Repository repo, BranchTip tip, TreeDefinition tree, CommitIdentity author, string message)
     {
         var now = DateTimeOffset.UtcNow;
         var authorSignature = new Signature(author.Name, author.Email, now);
         var committer = new Signature(options.Value.CommitterName, options.Value.CommitterEmail, now);
-        var commit = repo.ObjectDatabase.CreateCommit(authorSignature, committer, message, repo.ObjectDatabase.CreateTree(tree), head is null ? [] : [head], prettifyMessage: true);
-        var branch = "refs/heads/" + options.Value.Branch;
-        if (repo.Refs[branch] is { } reference)
-        {
-            repo.Refs.UpdateTarget(reference, commit.Id, "studio: " + message);
-        }
-        else
-        {
-            repo.Refs.Add(branch, commit.Id, "studio: " + message);
-        }
+        var commit = repo.ObjectDatabase.CreateCommit(authorSignature, committer, message, repo.ObjectDatabase.CreateTree(tree), tip.Head is null ? [] : [tip.Head], prettifyMessage: true);
 
+        GitRefs.CompareAndSwap(repo.Info.Path, "refs/heads/" + options.Value.Branch, commit.Sha, tip.Head?.Sha, "studio: " + message);
         return commit;
     }
 
-    private static SaveResult? Validate(string path, string content, string? baseRevision)
-    {
-        if (ArticlePaths.Validate(path) is { } pathError)
-        {
-            return SaveResult.Reject("path", pathError);
-        }
-
-        if (content is null || Encoding.UTF8.GetByteCount(content) > MaxContentBytes)
-        {
-            return SaveResult.Reject("content", $"The article is larger than {MaxContentBytes / 1024} KB; split it into several articles.");
-        }
-
-        if (baseRevision is not null && (baseRevision.Length != 40 || !baseRevision.All(Uri.IsHexDigit)))
-        {
-            return SaveResult.Reject("baseRevision", "`baseRevision` must be the 40-character blob SHA the edit started from.");
-        }
-
-        try
-        {
-            FrontMatterParser.Parse(content, Visibility.Internal);
-        }
-        catch (FrontMatterException e)
-        {
-            return SaveResult.Reject("frontMatter", $"Front matter, line {e.Line}: {e.Message}");
-        }
-
-        return null;
-    }
-
-    /// <summary>Attachments live in the article's folder (or below), with a safe name and an image extension.</summary>
-    private static SaveResult? ValidateAttachments(string path, IReadOnlyList<ArticleAttachment> attachments)
-    {
-        var folder = path.LastIndexOf('/') is var slash and >= 0 ? path[..(slash + 1)] : string.Empty;
-        foreach (var attachment in attachments)
-        {
-            var file = attachment.FilePath ?? string.Empty;
-            var dot = file.LastIndexOf('.');
-            if (!file.StartsWith(folder, StringComparison.Ordinal) || dot <= 0 ||
-                file[(dot + 1)..] is not ("png" or "jpg" or "gif" or "webp") || ArticlePaths.Validate(file[..dot]) is not null ||
-                attachment.BlobSha is not { Length: 40 } sha || !sha.All(Uri.IsHexDigit))
-            {
-                return SaveResult.Reject("attachments", $"`{file}` is not a valid image path beside this article.");
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The author's message without control characters (newlines stay) and at most 2,000 characters; null when empty.</summary>
-    private static string? CleanMessage(string? message)
-    {
-        var text = new string((message ?? string.Empty).Where(c => !char.IsControl(c) || c == '\n').ToArray()).Trim();
-        return text.Length == 0 ? null : text.Length > 2000 ? text[..2000] : text;
-    }
-
-    private static string TitleOf(byte[] bytes, string path)
-    {
-        try
-        {
-            var parsed = FrontMatterParser.Parse(Encoding.UTF8.GetString(bytes), Visibility.Internal);
-            return parsed.Metadata.Title ?? TitleFallback.FromFileName(path[(path.LastIndexOf('/') + 1)..]);
-        }
-        catch (FrontMatterException)
-        {
-            return path;
-        }
-    }
+    private sealed record BranchTip(Commit? Head);
 }

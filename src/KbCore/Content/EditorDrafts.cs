@@ -22,9 +22,12 @@ public sealed class EditorDrafts(IDbContextFactory<KbDbContext> contexts, TimePr
     }
 
     /// <summary>Creates or replaces the person's draft of an article. False when it is too large to keep.</summary>
-    public async Task<bool> SaveAsync(string userId, string path, string? baseRevision, string formJson, CancellationToken cancellationToken)
+    public Task<bool> SaveAsync(string userId, string path, string? baseRevision, string formJson, CancellationToken cancellationToken) =>
+        SaveAsync(userId, path, baseRevision, formJson, retry: true, cancellationToken);
+
+    private async Task<bool> SaveAsync(string userId, string path, string? baseRevision, string formJson, bool retry, CancellationToken cancellationToken)
     {
-        if (formJson.Length > MaxJsonChars)
+        if (formJson.Length > MaxJsonChars || path.Length > ArticlePaths.MaxLength)
         {
             return false;
         }
@@ -44,11 +47,10 @@ public sealed class EditorDrafts(IDbContextFactory<KbDbContext> contexts, TimePr
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (retry)
         {
-            // Two autosaves raced to create the same draft: the other one is there; write over it.
-            db.ChangeTracker.Clear();
-            return await SaveAsync(userId, path, baseRevision, formJson, cancellationToken).ConfigureAwait(false);
+            // Two autosaves raced to create the same draft: the other one is there now; write over it, once.
+            return await SaveAsync(userId, path, baseRevision, formJson, retry: false, cancellationToken).ConfigureAwait(false);
         }
 
         return true;

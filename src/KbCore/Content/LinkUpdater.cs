@@ -4,15 +4,43 @@ using System.Text.RegularExpressions;
 namespace KbCore.Content;
 
 /// <summary>
-/// Rewrites links to a moved article inside another article's markdown: relative links (<c>](../a/b.md)</c>) and
-/// path wiki links (<c>[[a/b]]</c>). Fenced code is left alone. Returns null when nothing pointed at the old path.
+/// Keeps links working when an article moves: <see cref="Rewrite"/> fixes links to it in other articles (relative
+/// links and path wiki links), <see cref="Rebase"/> fixes the moved article's own relative links for its new folder.
+/// Fenced code is left alone. Both return null when nothing changed.
 /// </summary>
 public static partial class LinkUpdater
 {
     public static string? Rewrite(string text, string fromFile, string oldPath, string newPath)
     {
+        var folder = FolderOf(fromFile);
+        return Transform(
+            text,
+            (pathPart, hasExtension) => Resolve(folder, hasExtension ? pathPart[..^3] : pathPart) == oldPath
+                ? Relative(folder, newPath) + (hasExtension ? ".md" : string.Empty)
+                : null,
+            target => string.Equals(target.Trim().Trim('/'), oldPath, StringComparison.Ordinal) ? newPath : null);
+    }
+
+    public static string? Rebase(string text, string oldFile, string newFile)
+    {
+        var oldFolder = FolderOf(oldFile);
+        var newFolder = FolderOf(newFile);
+        if (oldFolder == newFolder)
+        {
+            return null;
+        }
+
+        return Transform(
+            text,
+            (pathPart, _) => pathPart.StartsWith('/') || Resolve(oldFolder, pathPart) is not { } target ? null : Relative(newFolder, target),
+            _ => null);
+    }
+
+    /// <param name="markdown">Given a link's path (without #fragment or ?query) and whether it ends in .md, the new path or null.</param>
+    /// <param name="wiki">Given a wiki link's target, the new target or null.</param>
+    private static string? Transform(string text, Func<string, bool, string?> markdown, Func<string, string?> wiki)
+    {
         ArgumentNullException.ThrowIfNull(text);
-        var folder = fromFile.LastIndexOf('/') is var slash and >= 0 ? fromFile[..slash] : string.Empty;
         var changed = false;
         var output = new StringBuilder(text.Length);
         var inFence = false;
@@ -23,14 +51,13 @@ public static partial class LinkUpdater
                 output.Append('\n');
             }
 
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal) || line.TrimStart().StartsWith("~~~", StringComparison.Ordinal))
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
                 inFence = !inFence;
-                output.Append(line);
-                continue;
             }
 
-            if (inFence)
+            if (inFence || trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
                 output.Append(line);
                 continue;
@@ -39,29 +66,31 @@ public static partial class LinkUpdater
             var updated = MarkdownLink().Replace(line, m =>
             {
                 var target = m.Groups["target"].Value;
+                if (target.StartsWith('#') || target.Contains("://", StringComparison.Ordinal) || target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+                {
+                    return m.Value;
+                }
+
                 var cut = target.IndexOfAny(['#', '?']);
                 var pathPart = cut < 0 ? target : target[..cut];
-                var suffix = cut < 0 ? string.Empty : target[cut..];
-                var hasExtension = pathPart.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
-                var resolved = Resolve(folder, hasExtension ? pathPart[..^3] : pathPart);
-                if (resolved != oldPath)
+                var replacement = pathPart.Length == 0 ? null : markdown(pathPart, pathPart.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
+                if (replacement is null || replacement == pathPart)
                 {
                     return m.Value;
                 }
 
                 changed = true;
-                var relative = Relative(folder, newPath) + (hasExtension ? ".md" : string.Empty);
-                return m.Value.Replace("(" + target, "(" + relative + suffix, StringComparison.Ordinal);
+                return m.Value.Replace("(" + target, "(" + replacement + (cut < 0 ? string.Empty : target[cut..]), StringComparison.Ordinal);
             });
             updated = WikiLink().Replace(updated, m =>
             {
-                if (!string.Equals(m.Groups["target"].Value.Trim().Trim('/'), oldPath, StringComparison.Ordinal))
+                if (wiki(m.Groups["target"].Value) is not { } replacement)
                 {
                     return m.Value;
                 }
 
                 changed = true;
-                return "[[" + newPath + m.Groups["rest"].Value + "]]";
+                return "[[" + replacement + m.Groups["rest"].Value + "]]";
             });
             output.Append(updated);
         }
@@ -69,14 +98,11 @@ public static partial class LinkUpdater
         return changed ? output.ToString() : null;
     }
 
+    private static string FolderOf(string file) => file.LastIndexOf('/') is var slash and >= 0 ? file[..slash] : string.Empty;
+
     /// <summary>The repository path a link from <paramref name="folder"/> names, or null if it leaves the repository.</summary>
     private static string? Resolve(string folder, string link)
     {
-        if (link.Length == 0 || link.Contains("://", StringComparison.Ordinal) || link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
         var parts = new List<string>(link.StartsWith('/') ? [] : folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
         foreach (var segment in Uri.UnescapeDataString(link).Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -95,7 +121,7 @@ public static partial class LinkUpdater
             }
         }
 
-        return string.Join('/', parts);
+        return parts.Count == 0 ? null : string.Join('/', parts);
     }
 
     private static string Relative(string fromFolder, string toPath)
@@ -108,8 +134,7 @@ public static partial class LinkUpdater
             common++;
         }
 
-        var ups = Enumerable.Repeat("..", from.Length - common);
-        return string.Join('/', ups.Concat(to.Skip(common)));
+        return string.Join('/', Enumerable.Repeat("..", from.Length - common).Concat(to.Skip(common)));
     }
 
     // ](target) or ](target "title"): the link part of inline links and images.

@@ -21,11 +21,13 @@ internal static class RecentChangesFeed
         var changes = RecentChange.Load(repository, snapshot);
         var root = $"{context.Request.Scheme}://{context.Request.Host}";
         context.Response.ContentType = "application/atom+xml; charset=utf-8";
-        var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
+        // Commit messages and names come from anyone who can push: characters XML cannot carry are dropped, not fatal.
+        var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false), CheckCharacters = false };
         await using var writer = XmlWriter.Create(context.Response.Body, settings);
         await writer.WriteStartDocumentAsync().ConfigureAwait(false);
         writer.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
         writer.WriteElementString("title", "Recent changes · KnowledgeBase");
+        static string Clean(string text) => new(text.Where(XmlConvert.IsXmlChar).ToArray());
         writer.WriteElementString("id", $"{root}/studio/recent");
         writer.WriteElementString("updated", (changes.Count > 0 ? changes[0].Commit.When : snapshot.CommitTime).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         Link(writer, $"{root}/studio/recent", "alternate");
@@ -34,15 +36,15 @@ internal static class RecentChangesFeed
         {
             writer.WriteStartElement("entry");
             writer.WriteElementString("id", $"urn:git:{change.Commit.Sha}");
-            writer.WriteElementString("title", change.Commit.Message);
+            writer.WriteElementString("title", Clean(change.Commit.Message));
             writer.WriteElementString("updated", change.Commit.When.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteStartElement("author");
-            writer.WriteElementString("name", change.Commit.AuthorName);
+            writer.WriteElementString("name", Clean(change.Commit.AuthorName));
             writer.WriteEndElement();
             Link(writer, change.Articles.Count == 0 ? $"{root}/studio/recent" : $"{root}/studio/history?path={Uri.EscapeDataString(change.Articles[0].Path)}", "alternate");
-            writer.WriteElementString("summary", change.Articles.Count == 0
+            writer.WriteElementString("summary", Clean(change.Articles.Count == 0
                 ? $"{change.OtherFiles} file(s) changed"
-                : string.Join(", ", change.Articles.Select(a => a.Title)) + (change.OtherFiles > 0 ? $" and {change.OtherFiles} other file(s)" : string.Empty));
+                : string.Join(", ", change.Articles.Select(a => a.Title)) + (change.OtherFiles > 0 ? $" and {change.OtherFiles} other file(s)" : string.Empty)));
             writer.WriteEndElement();
         }
 

@@ -62,7 +62,9 @@ internal sealed class ApiTokenAuthenticationHandler(
         try
         {
             var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
-            return decoded.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? decoded[(colon + 1)..] : null;
+            // Only our own tokens: Basic credentials meant for a proxy in front of the server are not ours to judge.
+            var password = decoded.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? decoded[(colon + 1)..] : null;
+            return password?.StartsWith(ApiTokenService.SecretPrefix, StringComparison.Ordinal) == true ? password : null;
         }
         catch (FormatException)
         {

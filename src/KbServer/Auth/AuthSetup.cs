@@ -87,6 +87,9 @@ internal static class AuthSetup
                 o.Scope.Add("email");
                 o.Scope.Add("profile");
                 o.GetClaimsFromUserInfoEndpoint = true;
+
+                // Accounts are matched by email only when the issuer says it verified it (SsoAccounts).
+                o.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
             });
         }
 

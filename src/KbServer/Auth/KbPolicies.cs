@@ -1,22 +1,23 @@
 using KbCore.Accounts;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 
 namespace KbServer.Auth;
 
 /// <summary>Named authorization policies. Token callers need the scope; signed-in browsers act with their role.</summary>
 internal static class KbPolicies
 {
-    public const string Admin = "Admin";
-    public const string Reviewer = "Reviewer";
-    public const string TeamMember = "TeamMember";
+    /// <summary>Studio pages: a signed-in browser session only. A token (even Basic) never opens the studio, so a token's scopes cannot be widened there.</summary>
+    public const string StudioMember = "StudioMember";
+
+    public const string StudioAdmin = "StudioAdmin";
 
     public static string Scope(string scope) => "scope:" + scope;
 
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(TeamMember, p => p.RequireAuthenticatedUser());
-        options.AddPolicy(Admin, p => p.RequireRole(KbRoles.Admin));
-        options.AddPolicy(Reviewer, p => p.RequireRole(KbRoles.Reviewer, KbRoles.Admin));
+        options.AddPolicy(StudioMember, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+        options.AddPolicy(StudioAdmin, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(KbRoles.Admin));
         foreach (var scope in TokenScopes.All)
         {
             options.AddPolicy(Scope(scope), p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(scope)));

@@ -17,8 +17,14 @@ public sealed class OidcOptions
     /// <summary>The button label: "Sign in with {DisplayName}".</summary>
     public string DisplayName { get; set; } = "SSO";
 
-    /// <summary>First SSO sign-in of an unknown email creates an account with <see cref="DefaultRole"/>; false: only invited people.</summary>
-    public bool CreateAccounts { get; set; } = true;
+    /// <summary>
+    /// First SSO sign-in of an unknown (verified) email creates an account with <see cref="DefaultRole"/>. Off by
+    /// default: with a multi-tenant issuer anyone with an account there would become an author.
+    /// </summary>
+    public bool CreateAccounts { get; set; }
+
+    /// <summary>Only emails in these domains may sign in by SSO (empty: any the issuer vouches for).</summary>
+    public IList<string> AllowedEmailDomains { get; } = [];
 
     public string DefaultRole { get; set; } = "Author";
 

@@ -36,14 +36,26 @@ public sealed class SsoAccounts(SignInManager<KbUser> signIn, OidcOptions option
             return "The identity provider did not share an email address, which the studio needs to author commits.";
         }
 
-        // Matching by email hands over an existing account: only on an address the issuer vouches for.
-        if (string.Equals(info.Principal.FindFirstValue("email_verified"), "false", StringComparison.OrdinalIgnoreCase))
+        // Matching by email hands over an existing account: only on an address the issuer says it verified.
+        if (!string.Equals(info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            return $"Your identity provider has not verified {email}. Verify it there, then sign in again.";
+            return $"Your identity provider did not confirm that {email} is verified, so it cannot be used to sign in here. Ask an admin.";
+        }
+
+        var domain = email[(email.LastIndexOf('@') + 1)..];
+        if (options.AllowedEmailDomains.Count > 0 && !options.AllowedEmailDomains.Contains(domain, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"Accounts at {domain} cannot sign in to this studio.";
         }
 
         var users = signIn.UserManager;
         var user = await users.FindByEmailAsync(email).ConfigureAwait(false);
+        if (user is not null && (await users.IsInRoleAsync(user, KbRoles.Admin).ConfigureAwait(false) || (await users.GetLoginsAsync(user).ConfigureAwait(false)).Count > 0))
+        {
+            // Linking an admin, or an account already tied to another identity, must be proven with its password first.
+            return $"The account for {email} cannot be linked to single sign-on automatically. Sign in with its password, or ask an admin.";
+        }
+
         if (user is null)
         {
             if (!options.CreateAccounts)

@@ -5,13 +5,13 @@ namespace KbServer.Hosting;
 
 internal static class StudioSetup
 {
-    /// <summary>Razor Pages under /studio: every page needs a signed-in team member unless it opts out; admin pages need Admin.</summary>
+    /// <summary>Razor Pages under /studio: every page needs a signed-in session unless it opts out; admin pages need Admin.</summary>
     public static IServiceCollection AddStudio(this IServiceCollection services)
     {
         services.AddRazorPages(o =>
         {
-            o.Conventions.AuthorizeFolder("/Studio", KbPolicies.TeamMember);
-            o.Conventions.AuthorizeFolder("/Studio/Admin", KbPolicies.Admin);
+            o.Conventions.AuthorizeFolder("/Studio", KbPolicies.StudioMember);
+            o.Conventions.AuthorizeFolder("/Studio/Admin", KbPolicies.StudioAdmin);
         });
         services.AddRouting(o => o.LowercaseUrls = true);
         return services;

@@ -94,6 +94,81 @@ public sealed class MoveAndHistoryTests : IDisposable
         Assert.NotNull(deleted[1].BlobSha);
     }
 
+    [Fact]
+    public async Task Move_RebasesTheArticlesOwnRelativeLinksAndImages_ForItsNewFolder()
+    {
+        _repo.Commit(new Dictionary<string, string?>
+        {
+            ["billing/images/card.png"] = "png",
+            ["billing/pictured.md"] = "---\ntitle: Pictured\n---\n![card](images/card.png) and [cards](cards.md) and [web](https://example.com/x.md) and [top](#top).\n",
+        });
+        _store.Refresh();
+
+        await _writer.MoveAsync("billing/pictured", "payments/online/pictured", null, Ana, null, default);
+
+        using var repo = new Repository(_repo.Path);
+        var text = Text(repo.Branches["main"].Tip, "payments/online/pictured.md");
+        Assert.Contains("![card](../../billing/images/card.png)", text, StringComparison.Ordinal);
+        Assert.Contains("[cards](../../billing/cards.md)", text, StringComparison.Ordinal);
+        Assert.Contains("[web](https://example.com/x.md)", text, StringComparison.Ordinal);
+        Assert.Contains("[top](#top)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Move_OutOfAnInternalFolder_IsRefused_SoNothingIsPublishedByAccident()
+    {
+        _repo.Commit(new Dictionary<string, string?>
+        {
+            ["team/_index.md"] = "---\ntitle: Team\nvisibility: internal\n---\n",
+            ["team/runbook.md"] = "---\ntitle: Runbook\n---\nSecret steps.\n",
+            ["team/deep/_index.md"] = "---\ntitle: Deep\n---\n",
+        });
+        _store.Refresh();
+
+        var outward = await _writer.MoveAsync("team/runbook", "billing/runbook", null, Ana, null, default);
+        var within = await _writer.MoveAsync("team/runbook", "team/deep/runbook", null, Ana, null, default);
+
+        Assert.Equal(SaveStatus.Rejected, outward.Status);
+        Assert.Contains("internal", outward.Error, StringComparison.Ordinal);
+        Assert.Equal(SaveStatus.Committed, within.Status);
+        Assert.False(_store.Current.Articles["team/deep/runbook"].IsPublic);
+    }
+
+    [Fact]
+    public async Task Attachments_ThatAreNotImageBlobs_AreRefused()
+    {
+        var textBlob = _store.Current.Articles["billing/refunds"].BlobSha;
+
+        var result = await _writer.SaveAsync("billing/new", "---\ntitle: New\n---\n![x](images/x.png)\n", null, Ana, null, default,
+            [new ArticleAttachment("billing/images/x.png", textBlob)]);
+
+        Assert.Equal(SaveStatus.Rejected, result.Status);
+        Assert.Equal("attachments", result.Field);
+    }
+
+    [Fact]
+    public async Task ANewArticleAtAFoldersPath_IsRefused()
+    {
+        var result = await _writer.SaveAsync("billing", "---\ntitle: Billing\n---\nText\n", null, Ana, null, default);
+
+        Assert.Equal(SaveStatus.Rejected, result.Status);
+        Assert.Contains("folder", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BranchUpdate_FromAStaleTip_IsRefused_SoAPushIsNeverOrphaned()
+    {
+        using var repo = new Repository(_repo.Path);
+        var stale = repo.Branches["main"].Tip;
+        var pushed = _repo.Commit(new Dictionary<string, string?> { ["pushed.md"] = "# Pushed meanwhile\n" });
+        var late = repo.ObjectDatabase.CreateCommit(new Signature("a", "a@x", DateTimeOffset.UtcNow), new Signature("a", "a@x", DateTimeOffset.UtcNow), "late", stale.Tree, [stale], false);
+
+        Assert.Throws<BranchMovedException>(() => GitRefs.CompareAndSwap(repo.Info.Path, "refs/heads/main", late.Sha, stale.Sha, "late"));
+        Assert.Equal(pushed, _repo.TipSha);
+        GitRefs.CompareAndSwap(repo.Info.Path, "refs/heads/main", late.Sha, pushed, "on time");
+        Assert.Equal(late.Sha, _repo.TipSha);
+    }
+
     private static string Text(Commit commit, string path) => ((Blob)commit[path].Target).GetContentText();
 
     public void Dispose() => _repo.Dispose();

@@ -38,5 +38,16 @@ public sealed class FirstRunTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await StudioSession.Anonymous(_factory).Client.GetAsync(url)).StatusCode);
     }
 
+    [Fact]
+    public async Task SetupLink_StopsWorking_OnceAnAccountExists_HoweverItWasCreated()
+    {
+        var token = _factory.Services.GetRequiredService<FirstRunSetup>().Open();
+        await StudioSession.CreateUserAsync(_factory, "shell.admin@example.com", KbCore.Accounts.KbRoles.Admin);
+
+        var session = StudioSession.Anonymous(_factory);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.Client.GetAsync("/studio/setup?token=" + token)).StatusCode);
+        Assert.False(_factory.Services.GetRequiredService<FirstRunSetup>().IsOpen);
+    }
+
     public void Dispose() => _factory.Dispose();
 }

@@ -94,6 +94,29 @@ public sealed class TokensAndReportsTests(SampleServerFactory factory) : IClassF
         Assert.Contains($"\"'={unique}\"", csv, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tokens_NeverOpenTheStudio_SoTheirScopesCannotBeWidenedThere()
+    {
+        var admin = await StudioSession.CreateUserAsync(factory, "tokenadmin@example.com", KbRoles.Admin);
+        var secret = await CreateTokenAsync(admin, TokenScopes.Reports);
+        var bearer = factory.CreateClient(new() { AllowAutoRedirect = false });
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        var basic = factory.CreateClient(new() { AllowAutoRedirect = false });
+        basic.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("x:" + secret)));
+
+        foreach (var client in new[] { bearer, basic })
+        {
+            foreach (var url in new[] { "/studio", "/studio/account/tokens", "/studio/admin/users", "/studio/edit" })
+            {
+                var response = await client.GetAsync(url);
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/studio/login", response.Headers.Location!.PathOnly(), StringComparison.Ordinal);
+            }
+
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/reports/search")).StatusCode);
+        }
+    }
+
     private async Task<string> CreateTokenAsync(KbUser user, string scope)
     {
         var tokens = (ApiTokenService)factory.Services.GetService(typeof(ApiTokenService))!;

@@ -48,9 +48,11 @@ public sealed class LoginModel(SignInManager<KbUser> signIn, FirstRunSetup setup
             return LocalRedirect(SafeReturnUrl());
         }
 
+        // "Deactivated" only to someone who knows the password: otherwise it would tell anyone which accounts exist.
+        var deactivated = result.IsNotAllowed && await signIn.UserManager.CheckPasswordAsync(user, Input.Password).ConfigureAwait(false);
         Error = result.IsLockedOut
             ? "Too many failed attempts: this account is locked for 15 minutes. An admin can send you a password reset link."
-            : result.IsNotAllowed
+            : deactivated
                 ? "This account is deactivated. Ask an admin to reactivate it."
                 : "The email or password is wrong.";
         return Page();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace KbServer.Pages.Studio;
 
@@ -20,13 +21,13 @@ public sealed class SetupModel(FirstRunSetup setup, TeamAccounts accounts, SignI
 
     public string? FormError { get; private set; }
 
-    public bool LinkValid => setup.Matches(Token);
+    public bool LinkValid { get; private set; }
 
-    public IActionResult OnGet() => LinkValid ? Page() : NotFoundPage();
+    public async Task<IActionResult> OnGetAsync() => await CheckLinkAsync().ConfigureAwait(false) ? Page() : NotFoundPage();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!LinkValid)
+        if (!await CheckLinkAsync().ConfigureAwait(false))
         {
             return NotFoundPage();
         }
@@ -53,6 +54,19 @@ public sealed class SetupModel(FirstRunSetup setup, TeamAccounts accounts, SignI
 
         await signIn.SignInAsync(user, isPersistent: false).ConfigureAwait(false);
         return LocalRedirect("/studio/admin/users?welcome=1");
+    }
+
+    /// <summary>The link is spent as soon as any account exists, however it was created (for example by `users add`).</summary>
+    private async Task<bool> CheckLinkAsync()
+    {
+        LinkValid = setup.Matches(Token);
+        if (LinkValid && await signIn.UserManager.Users.AnyAsync().ConfigureAwait(false))
+        {
+            setup.TryClose(Token);
+            LinkValid = false;
+        }
+
+        return LinkValid;
     }
 
     private PageResult NotFoundPage()

@@ -6,6 +6,7 @@ using KbCore.Rendering;
 using KbServer.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace KbServer.Pages.Studio.Articles;
 
@@ -14,7 +15,7 @@ namespace KbServer.Pages.Studio.Articles;
 /// drafts autosaved to the server, images by paste or drop, and saves that merge or show a conflict.
 /// </summary>
 [RequestSizeLimit(ImageTypes.MaxBytes + (1024 * 1024))]
-public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDrafts drafts, ArticleRenderer renderer) : PageModel
+public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDrafts drafts, ArticleRenderer renderer, IOptions<ContentOptions> content) : PageModel
 {
     /// <summary>The article's path; for a new article, what the author typed (normalized on save).</summary>
     [BindProperty(SupportsGet = true)]
@@ -49,6 +50,9 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
 
     public IReadOnlyList<KbCore.TicketCategories.TicketCategory> Catalog => store.Current.TicketCategories.Categories;
 
+    private Visibility DefaultVisibility =>
+        string.Equals(content.Value.DefaultVisibility, "internal", StringComparison.OrdinalIgnoreCase) ? Visibility.Internal : Visibility.Public;
+
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     private string DraftKey => IsNew ? string.Empty : Path;
@@ -68,7 +72,8 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
             BaseRevision = file.Revision;
             try
             {
-                Form = ArticleForm.FromFile(file.Text, Visibility.Public);
+                // An article without a visibility key has the installation's default: the form must show (and save) that.
+                Form = ArticleForm.FromFile(file.Text, DefaultVisibility);
             }
             catch (FrontMatterException e)
             {
@@ -79,6 +84,7 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
         else
         {
             Path = string.IsNullOrEmpty(folder) ? string.Empty : folder.Trim('/') + "/";
+            Form.Visibility = DefaultVisibility == Visibility.Internal ? "internal" : "public";
         }
 
         if (saved is not null)
@@ -170,6 +176,11 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
     /// <summary>Autosave: the whole form, kept until the article is saved.</summary>
     public async Task<IActionResult> OnPostDraftAsync()
     {
+        if (!IsNew && ArticlePaths.Validate(Path) is not null)
+        {
+            return BadRequest();
+        }
+
         var json = JsonSerializer.Serialize(new DraftState(Form, Message, Attachments, IsNew ? Path : null));
         return await drafts.SaveAsync(UserId, DraftKey, IsNew ? null : BaseRevision, json, HttpContext.RequestAborted).ConfigureAwait(false)
             ? StatusCode(StatusCodes.Status204NoContent)
