@@ -46,17 +46,12 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         return WriteAsync((repo, tip) =>
         {
             var file = FileOf(path);
-            if (tip.Head?[file]?.Target is not Blob current)
+            if (Existing(tip, file, baseRevision) is { Refusal: { } refusal })
             {
-                return new SaveResult(SaveStatus.NotFound);
+                return refusal;
             }
 
-            if (baseRevision is not null && current.Sha != baseRevision)
-            {
-                return new SaveResult(SaveStatus.Conflict) { CurrentContent = current.GetContentText(), CurrentRevision = current.Sha };
-            }
-
-            var tree = TreeDefinition.From(tip.Head.Tree);
+            var tree = TreeDefinition.From(tip.Head!.Tree);
             tree.Remove(file);
             var commit = Commit(repo, tip, tree, author, ContentWriteRules.CleanMessage(message) ?? $"Delete {path}");
             return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha };
@@ -83,24 +78,20 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         return WriteAsync((repo, tip) =>
         {
             var oldFile = FileOf(from);
-            if (tip.Head?[oldFile]?.Target is not Blob blob)
+            var (blob, missing) = Existing(tip, oldFile, baseRevision);
+            if (missing is not null)
             {
-                return new SaveResult(SaveStatus.NotFound);
+                return missing;
             }
 
-            if (baseRevision is not null && blob.Sha != baseRevision)
-            {
-                return new SaveResult(SaveStatus.Conflict) { CurrentContent = blob.GetContentText(), CurrentRevision = blob.Sha };
-            }
-
-            var (tree, refusal) = ArticleMove.Build(repo, tip.Head, store.Current, from, oldFile, to, blob);
+            var (tree, refusal) = ArticleMove.Build(repo, tip.Head!, store.Current, from, oldFile, to, blob!);
             if (refusal is not null)
             {
                 return refusal;
             }
 
             var commit = Commit(repo, tip, tree!, author, ContentWriteRules.CleanMessage(message) ?? $"Move {from} to {to}");
-            return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha, Revision = blob.Sha };
+            return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha, Revision = blob!.Sha };
         }, cancellationToken);
     }
 
@@ -218,6 +209,19 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         var text = ContentWriteRules.CleanMessage(message) ?? (current is null ? $"Create {title}" : $"Update {title}");
         var commit = Commit(repo, tip, tree, author, text);
         return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha, Revision = mine.Sha, Merged = merged, Created = current is null };
+    }
+
+    /// <summary>The article's blob, or why the operation cannot go on: it is gone, or changed since <paramref name="baseRevision"/>.</summary>
+    private static (Blob? Blob, SaveResult? Refusal) Existing(BranchTip tip, string file, string? baseRevision)
+    {
+        if (tip.Head?[file]?.Target is not Blob blob)
+        {
+            return (null, new SaveResult(SaveStatus.NotFound));
+        }
+
+        return baseRevision is not null && blob.Sha != baseRevision
+            ? (blob, new SaveResult(SaveStatus.Conflict) { CurrentContent = blob.GetContentText(), CurrentRevision = blob.Sha })
+            : (blob, null);
     }
 
     private static byte[] FirstBytes(Blob blob)

@@ -59,27 +59,7 @@ public sealed class StudioSession(HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(values);
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !values.ContainsKey(input.Name):
-                    if ((input.Type is not "checkbox" and not "radio") || input.IsChecked)
-                    {
-                        fields.Add(new(input.Name, input.Value));
-                    }
-
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name) && !values.ContainsKey(select.Name):
-                    fields.Add(new(select.Name, select.Value ?? string.Empty));
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name) && !values.ContainsKey(area.Name):
-                    fields.Add(new(area.Name, area.Value));
-                    break;
-            }
-        }
-
+        var fields = FieldsOf(form, values);
         fields.AddRange(values);
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? pageUrl : action;
@@ -89,5 +69,34 @@ public sealed class StudioSession(HttpClient client)
         }
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(target, content);
+    }
+
+    /// <summary>What a browser submits from a form: every named field it holds (checked boxes only), minus the names in <paramref name="overrides"/>.</summary>
+    public static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form, IReadOnlyDictionary<string, string> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(overrides);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !overrides.ContainsKey(input.Name):
+                    if ((input.Type is not "checkbox" and not "radio") || input.IsChecked)
+                    {
+                        fields.Add(new(input.Name, input.Value));
+                    }
+
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name) && !overrides.ContainsKey(select.Name):
+                    fields.Add(new(select.Name, select.Value ?? string.Empty));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name) && !overrides.ContainsKey(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+            }
+        }
+
+        return fields;
     }
 }

@@ -164,23 +164,7 @@ public sealed class ArticleTreeTests : IDisposable
     /// <summary>The query string a browser builds from a GET form: every named field, the caller's values on top.</summary>
     private static string QueryOf(IHtmlFormElement form, Dictionary<string, string> values)
     {
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !values.ContainsKey(input.Name):
-                    if ((input.Type is not "checkbox" and not "radio") || input.IsChecked)
-                    {
-                        fields.Add(new(input.Name, input.Value));
-                    }
-
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name) && !values.ContainsKey(select.Name):
-                    fields.Add(new(select.Name, select.Value ?? string.Empty));
-                    break;
-            }
-        }
+        var fields = StudioSession.FieldsOf(form, values);
 
         // Only names the form really has: a filter the page does not offer is not a filter a person can use.
         Assert.All(values.Keys, name => Assert.NotNull(form.Elements[name]));
