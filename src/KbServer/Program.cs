@@ -1,5 +1,6 @@
 using KbServer.Api;
 using KbServer.Auth;
+using KbServer.GitHttp;
 using KbServer.Commands;
 using KbServer.HelpCenter;
 using KbServer.Hosting;
@@ -36,6 +37,7 @@ app.MapSearchApi();
 app.MapReportsApi();
 app.MapArticlesApi();
 app.MapRecentChangesFeed();
+app.MapGitHttp();
 app.MapRazorPages();
 app.MapHelpCenter();
 

@@ -18,6 +18,9 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
     /// <summary>Largest article text accepted from an editor.</summary>
     public const int MaxContentBytes = 1024 * 1024;
 
+    /// <summary>The <see cref="SaveResult.Field"/> of a save given up because the branch kept moving.</summary>
+    public const string BusyField = "repository";
+
     private const int Attempts = 3;
 
     /// <param name="attachments">Uploaded images committed in the same commit, beside the article.</param>
@@ -124,7 +127,13 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
                 }
                 catch (BranchMovedException) when (attempt < Attempts)
                 {
-                    // The branch moved between reading its tip and advancing it: build again on the new tip.
+                    // The branch moved between reading its tip and advancing it (a push from outside the server):
+                    // build again on the new tip, after a moment for that push to finish.
+                    await Task.Delay(50 * attempt, cancellationToken).ConfigureAwait(false);
+                }
+                catch (BranchMovedException)
+                {
+                    result = SaveResult.Reject(BusyField, "The content repository kept changing while saving (pushes are arriving); nothing was saved. Try again.");
                 }
             }
         }

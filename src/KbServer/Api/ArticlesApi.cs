@@ -134,8 +134,9 @@ internal static class ArticlesApi
             ["yourContent"] = yours,
         });
 
-    private static IResult Rejected(SaveResult result) =>
-        Results.ValidationProblem(
+    private static IResult Rejected(SaveResult result) => result.Field == ContentWriter.BusyField
+        ? Results.Problem(statusCode: 503, title: "Busy", detail: result.Error)
+        : Results.ValidationProblem(
             new Dictionary<string, string[]> { [result.Field ?? "request"] = [result.Error ?? "The request cannot be saved."] },
             statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "The article cannot be saved");

@@ -7,6 +7,24 @@ public static class Git
 {
     public static string Run(string workingDirectory, params string[] args)
     {
+        var (code, stdout, stderr) = Exec(workingDirectory, args);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"git {string.Join(' ', args)} failed ({code}): {stderr}");
+        }
+
+        return stdout;
+    }
+
+    /// <summary>Runs git and returns its exit code and everything it printed, for commands expected to fail.</summary>
+    public static (int Code, string Output) TryRun(string workingDirectory, params string[] args)
+    {
+        var (code, stdout, stderr) = Exec(workingDirectory, args);
+        return (code, stdout + stderr);
+    }
+
+    private static (int Code, string Stdout, string Stderr) Exec(string workingDirectory, string[] args)
+    {
         var psi = new ProcessStartInfo("git") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {
@@ -24,11 +42,6 @@ public static class Git
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git {string.Join(' ', args)} failed ({process.ExitCode}): {stderr}");
-        }
-
-        return stdout.Result;
+        return (process.ExitCode, stdout.Result, stderr);
     }
 }

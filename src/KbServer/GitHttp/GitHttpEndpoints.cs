@@ -1,0 +1,117 @@
+using System.IO.Compression;
+using KbCore.Accounts;
+using KbCore.Content;
+using KbServer.Auth;
+using KbServer.Hosting;
+using LibGit2Sharp;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace KbServer.GitHttp;
+
+/// <summary>
+/// <c>/content.git</c>: clone and push over smart HTTP, for people with a personal token (Basic auth, any user name).
+/// Pushes are checked before git sees them (branch names, deleting the published branch), run under the single
+/// writer's lock, and reach readers through the same content-changed event as web saves.
+/// </summary>
+internal static class GitHttpEndpoints
+{
+    private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Post];
+
+    public static IEndpointRouteBuilder MapGitHttp(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/content.git/{**rest}", Methods, HandleAsync)
+            .RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesRead))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
+        return app;
+    }
+
+    private static async Task HandleAsync(
+        HttpContext context, string? rest, ContentRepository repository, ContentStore store, ContentWriteLock writeLock,
+        IAuthorizationService authorization, IOptions<ContentOptions> options, GitHookFolder hooks, ILoggerFactory loggers)
+    {
+        rest ??= string.Empty;
+        var service = context.Request.Query["service"].ToString();
+        var push = rest == "git-receive-pack" || (rest == "info/refs" && service == "git-receive-pack");
+        var known = (rest == "info/refs" && service is "git-upload-pack" or "git-receive-pack" && HttpMethods.IsGet(context.Request.Method)) ||
+                    (rest is "git-upload-pack" or "git-receive-pack" && HttpMethods.IsPost(context.Request.Method));
+        if (!known)
+        {
+            // Smart HTTP only: no dumb-protocol file access into the repository.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (push && (!CurrentAuthor.ViaToken(context.User) ||
+            !(await authorization.AuthorizeAsync(context.User, KbPolicies.Scope(TokenScopes.ArticlesWrite)).ConfigureAwait(false)).Succeeded))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsync("Pushing needs a personal API token with the articles:write scope.\n").ConfigureAwait(false);
+            return;
+        }
+
+        var logger = loggers.CreateLogger("KbServer.GitHttp");
+        var user = CurrentAuthor.Of(context.User).Email;
+        var config = new Dictionary<string, string>
+        {
+            ["core.hooksPath"] = hooks.Path,
+            ["receive.fsckObjects"] = "true",
+        };
+        if (rest != "git-receive-pack")
+        {
+            await GitBackend.RunAsync(context, repository.Path, rest, user, context.Request.Body, bodyPrefix: null, config, logger).ConfigureAwait(false);
+            return;
+        }
+
+        // A push: read its command list first and refuse bad ones before any git process runs.
+        var body = context.Request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase)
+            ? new GZipStream(context.Request.Body, CompressionMode.Decompress)
+            : context.Request.Body;
+        await using (body.ConfigureAwait(false))
+        {
+            if (await PktLine.ReadCommandsAsync(body, context.RequestAborted).ConfigureAwait(false) is not { } parsed)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            var branch = "refs/heads/" + options.Value.Branch;
+            var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var command in parsed.Commands)
+            {
+                if (BranchNames.Validate(command.Ref) is { } invalid)
+                {
+                    reasons[command.Ref] = "invalid branch name: " + invalid;
+                }
+                else if (command.Ref == branch && command.IsDelete)
+                {
+                    reasons[command.Ref] = $"{options.Value.Branch} cannot be deleted: it is what customers see";
+                }
+            }
+
+            if (reasons.Count > 0)
+            {
+                await body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
+                await PushRefusal.WriteAsync(context.Response, parsed.Commands, reasons, parsed.Capabilities, string.Join('\n', reasons.Select(r => $"{r.Key}: {r.Value}"))).ConfigureAwait(false);
+                return;
+            }
+
+            config["receive.denyDeleteCurrent"] = "true";
+            using (await writeLock.AcquireAsync(context.RequestAborted).ConfigureAwait(false))
+            {
+                var before = Tip(repository, branch);
+                await GitBackend.RunAsync(context, repository.Path, rest, user, body, parsed.Raw, config, logger, new Dictionary<string, string> { ["KB_BRANCH"] = options.Value.Branch }).ConfigureAwait(false);
+                if (Tip(repository, branch) != before)
+                {
+                    store.Refresh();
+                }
+            }
+        }
+    }
+
+    private static string? Tip(ContentRepository repository, string branch)
+    {
+        using var repo = repository.Open();
+        return repo.Refs[branch]?.TargetIdentifier;
+    }
+}

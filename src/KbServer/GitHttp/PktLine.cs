@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace KbServer.GitHttp;
+
+/// <summary>Git's pkt-line framing: four hex digits of length (including themselves), then the payload.</summary>
+internal static class PktLine
+{
+    public const int MaxPayload = 65516;
+
+    /// <summary>Reads the command list at the start of a receive-pack request, up to its flush packet.</summary>
+    /// <returns>The raw bytes read (to replay to git) and the commands with the client's capabilities, or null if malformed.</returns>
+    public static async Task<(byte[] Raw, List<PushCommand> Commands, HashSet<string> Capabilities)?> ReadCommandsAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var raw = new MemoryStream();
+        var commands = new List<PushCommand>();
+        var capabilities = new HashSet<string>(StringComparer.Ordinal);
+        var header = new byte[4];
+        while (true)
+        {
+            if (!await ReadExactlyAsync(body, header, cancellationToken).ConfigureAwait(false) ||
+                !int.TryParse(Encoding.ASCII.GetString(header), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var length))
+            {
+                return null;
+            }
+
+            raw.Write(header);
+            if (length == 0)
+            {
+                return (raw.ToArray(), commands, capabilities);
+            }
+
+            if (length < 4 || length - 4 > MaxPayload || commands.Count > 1000)
+            {
+                return null;
+            }
+
+            var payload = new byte[length - 4];
+            if (!await ReadExactlyAsync(body, payload, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            raw.Write(payload);
+            var text = Encoding.UTF8.GetString(payload).TrimEnd('\n');
+            var nul = text.IndexOf('\0', StringComparison.Ordinal);
+            if (nul >= 0)
+            {
+                capabilities.UnionWith(text[(nul + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                text = text[..nul];
+            }
+
+            if (text.StartsWith("shallow ", StringComparison.Ordinal) || text.StartsWith("push-cert", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var parts = text.Split(' ', 3);
+            if (parts.Length != 3 || parts[0].Length != 40 || parts[1].Length != 40)
+            {
+                return null;
+            }
+
+            commands.Add(new PushCommand(parts[0], parts[1], parts[2]));
+        }
+    }
+
+    public static byte[] Encode(string payload) => Encode(Encoding.UTF8.GetBytes(payload));
+
+    public static byte[] Encode(byte[] payload)
+    {
+        var result = new byte[payload.Length + 4];
+        Encoding.ASCII.GetBytes((payload.Length + 4).ToString("x4", CultureInfo.InvariantCulture)).CopyTo(result, 0);
+        payload.CopyTo(result, 4);
+        return result;
+    }
+
+    public static byte[] Flush { get; } = "0000"u8.ToArray();
+
+    private static async Task<bool> ReadExactlyAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken) =>
+        await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) == buffer.Length;
+}

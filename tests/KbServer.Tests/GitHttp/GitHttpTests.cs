@@ -1,0 +1,193 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using KbCore.Accounts;
+using KbServer.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KbServer.Tests.GitHttp;
+
+/// <summary>Clone and push over HTTP with the real git CLI against the real server on Kestrel.</summary>
+public sealed class GitHttpTests : IDisposable
+{
+    private readonly KestrelServerFactory _server = new();
+    private readonly TempDirectory _work = new("kbclone");
+
+    [Fact]
+    public async Task Clone_NeedsAToken_AndAWrongOneIsRefused()
+    {
+        var token = await TokenAsync("cloner@example.com", TokenScopes.ArticlesRead);
+
+        var anonymous = Git.TryRun(_work.Path, "clone", "-q", Url(null), "anon");
+        var wrong = Git.TryRun(_work.Path, "clone", "-q", Url("kb_not_a_token"), "wrong");
+        Git.Run(_work.Path, "clone", "-q", Url(token), "ok");
+
+        Assert.NotEqual(0, anonymous.Code);
+        Assert.NotEqual(0, wrong.Code);
+        Assert.Contains("Authentication failed", wrong.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_work.Combine("ok", "_index.md")));
+        var unauthenticated = await new HttpClient().GetAsync(new Uri(_server.RootUri, "/content.git/info/refs?service=git-upload-pack"));
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+        Assert.StartsWith("Basic", unauthenticated.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PushToMain_IsServedAndSearchableWithinTwoSeconds_AndAReadOnlyTokenCannotPush()
+    {
+        var writer = await TokenAsync("pusher@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var reader = await TokenAsync("looker@example.com", TokenScopes.ArticlesRead);
+        var clone = Clone(writer, "push");
+        File.WriteAllText(Path.Combine(clone, "invoicing", "pushed-quokka.md"), "---\ntitle: Pushed quokka\n---\nQuokkapush arrives by git.\n");
+        Git.Run(clone, "add", ".");
+        Git.Run(clone, "commit", "-q", "-m", "Add the quokka article");
+
+        var readOnly = Git.TryRun(clone, "push", Url(reader), "main");
+        Assert.NotEqual(0, readOnly.Code);
+        Assert.Contains("403", readOnly.Output, StringComparison.Ordinal);
+
+        Git.Run(clone, "push", "-q", "origin", "main");
+        var pushed = DateTime.UtcNow;
+        var client = _server.CreateClient();
+        string results;
+        do
+        {
+            results = await client.GetStringAsync("/api/v1/search?q=quokkapush");
+        }
+        while (!results.Contains("invoicing/pushed-quokka", StringComparison.Ordinal) && DateTime.UtcNow - pushed < TimeSpan.FromSeconds(2));
+
+        Assert.Contains("invoicing/pushed-quokka", results, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/invoicing/pushed-quokka")).StatusCode);
+        Assert.Equal("Dana Author", Git.Run(_server.RepositoryPath, "log", "-1", "--format=%an", "main").Trim());
+    }
+
+    [Fact]
+    public async Task ForcePushAndDeletionOfMain_AreRefused_WithAMessageGitPrints()
+    {
+        var token = await TokenAsync("forcer@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var clone = Clone(token, "force");
+        var tip = Tip();
+        Git.Run(clone, "commit", "-q", "--amend", "-m", "Rewritten history");
+
+        var force = Git.TryRun(clone, "push", "--force", "origin", "main");
+        var delete = Git.TryRun(clone, "push", "origin", ":main");
+
+        Assert.NotEqual(0, force.Code);
+        Assert.Contains("cannot be force-pushed", force.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, delete.Code);
+        Assert.Contains("main cannot be deleted", delete.Output, StringComparison.Ordinal);
+        Assert.Equal(tip, Tip());
+    }
+
+    [Theory]
+    [InlineData("refs/heads/a..b")]
+    [InlineData("refs/heads/-option")]
+    [InlineData("refs/heads/with space")]
+    [InlineData("refs/heads/at@{1}")]
+    [InlineData("refs/heads/ctrl\u0007bell")]
+    [InlineData("refs/heads/ends.lock")]
+    [InlineData("refs/tags/v1")]
+    public async Task BadBranchNames_AreRefusedBeforeAnyGitCall(string reference)
+    {
+        // Sent as raw protocol: the git client would refuse most of these names itself, the server must too.
+        var token = await TokenAsync($"raw{Guid.NewGuid():N}@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var tip = Tip();
+        using var body = new MemoryStream();
+        body.Write(Pkt($"{new string('0', 40)} {tip} {reference}\0report-status side-band-64k\n"));
+        body.Write("0000"u8);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.RootUri, "/content.git/git-receive-pack"))
+        {
+            Content = new ByteArrayContent(body.ToArray()),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-git-receive-pack-request");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("x:" + token)));
+
+        var response = await new HttpClient().SendAsync(request);
+        var answer = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"ng {reference} invalid branch name", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(reference["refs/heads/".Length..], Git.Run(_server.RepositoryPath, "for-each-ref", "--format=%(refname)"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwentyWebSavesAndTwentyPushes_Interleaved_LeaveConsistentRefs_AndEveryChangePresent()
+    {
+        var token = await TokenAsync("crowd.git@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var api = _server.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var clones = Enumerable.Range(0, 20).Select(i => Clone(token, $"c{i}")).ToList();
+
+        var pushes = clones.Select((clone, i) => Task.Run(() =>
+        {
+            File.WriteAllText(Path.Combine(clone, "invoicing", $"pushed-{i}.md"), $"---\ntitle: Pushed {i}\n---\nBody {i}.\n");
+            Git.Run(clone, "add", ".");
+            Git.Run(clone, "commit", "-q", "-m", $"Push {i}");
+
+            // As a person does: a push from behind is refused (and told so), then pull and push again.
+            var refusals = 0;
+            for (var attempt = 0; attempt < 30; attempt++)
+            {
+                var result = Git.TryRun(clone, "push", "-q", "origin", "main");
+                if (result.Code == 0)
+                {
+                    return refusals;
+                }
+
+                Assert.Contains("rejected", result.Output, StringComparison.Ordinal);
+                refusals++;
+                Git.Run(clone, "pull", "-q", "--rebase", "origin", "main");
+            }
+
+            throw new InvalidOperationException($"push {i} never landed");
+        }));
+        var saves = Enumerable.Range(0, 20).Select(i => api.PutAsync($"/api/v1/articles/invoicing/saved-{i}",
+            new StringContent($"{{\"content\":\"---\\ntitle: Saved {i}\\n---\\nBody {i}.\\n\"}}", Encoding.UTF8, "application/json")));
+
+        var saved = await Task.WhenAll(saves);
+        await Task.WhenAll(pushes);
+
+        Assert.All(saved, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var files = Git.Run(_server.RepositoryPath, "ls-tree", "-r", "--name-only", "main", "invoicing/");
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Contains($"invoicing/pushed-{i}.md", files, StringComparison.Ordinal);
+            Assert.Contains($"invoicing/saved-{i}.md", files, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, Git.TryRun(_server.RepositoryPath, "fsck", "--no-progress").Code);
+    }
+
+    /// <summary>The published tip, once the server has created its repository.</summary>
+    private string Tip()
+    {
+        _ = _server.Services.GetRequiredService<KbCore.Content.ContentStore>().Current;
+        return Git.Run(_server.RepositoryPath, "rev-parse", "main").Trim();
+    }
+
+    private string Clone(string token, string name)
+    {
+        Git.Run(_work.Path, "clone", "-q", Url(token), name);
+        return _work.Combine(name);
+    }
+
+    private string Url(string? token) =>
+        token is null ? new Uri(_server.RootUri, "/content.git").ToString() : $"http://git:{token}@{_server.RootUri.Authority}/content.git";
+
+    private async Task<string> TokenAsync(string email, params string[] scopes)
+    {
+        var user = await StudioSession.CreateUserAsync(_server, email, KbRoles.Author);
+        return (await _server.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "git", scopes, CancellationToken.None)).Secret;
+    }
+
+    private static byte[] Pkt(string payload)
+    {
+        var bytes = Encoding.UTF8.GetBytes(payload);
+        return [.. Encoding.ASCII.GetBytes((bytes.Length + 4).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)), .. bytes];
+    }
+
+    public void Dispose()
+    {
+        _server.Dispose();
+        _work.Dispose();
+    }
+}
