@@ -50,6 +50,8 @@ internal static class GitHttpEndpoints
             return;
         }
 
+        // A fresh installation seeds its repository on first use: never serve it half-created.
+        repository.EnsureCreated();
         var logger = loggers.CreateLogger("KbServer.GitHttp");
         var user = CurrentAuthor.Of(context.User).Email;
         var config = new Dictionary<string, string>
