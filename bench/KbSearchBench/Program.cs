@@ -39,6 +39,17 @@ try
     Console.WriteLine($"index size: {Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / 1024} KB (live generation)");
 
     var searcher = new ArticleSearcher(index);
+
+    // KB_BENCH_SHOW="query|query": prints our top 5 with scores for each, to see what outranks an expected answer.
+    foreach (var shown in (Environment.GetEnvironmentVariable("KB_BENCH_SHOW") ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries))
+    {
+        Console.WriteLine($"show: {shown}");
+        foreach (var hit in searcher.Search(new SearchRequest(shown)).Hits.Take(5))
+        {
+            Console.WriteLine($"  {hit.Score,8:F3}  {hit.Path}");
+        }
+    }
+
     var queries = File.ReadAllLines(args[1]).Where(q => q.Trim().Length > 0).ToArray();
     foreach (var q in queries)
     {
