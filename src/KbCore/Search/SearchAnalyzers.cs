@@ -49,13 +49,16 @@ internal static class SearchAnalyzers
         return new TokenStreamComponents(source, stream);
     });
 
-    /// <summary>Per-field analyzer for the index writer.</summary>
+    /// <summary>
+    /// Per-field analyzer for the index writer. Path words ("move-or-migrate-mailboxes") are English text like the
+    /// title: the query searches every field with the question's stems, so an unstemmed path only matched words whose
+    /// stem is the word itself ("migration" never found "migrate"). Stemmed: MRR@10 0.841 vs 0.835 on the judged set.
+    /// </summary>
     public static Analyzer ForIndexing() => new PerFieldAnalyzerWrapper(
         English(),
         new Dictionary<string, Analyzer>
         {
             [SearchFields.TitlePrefix] = EdgeNGrams(),
-            [SearchFields.PathWords] = Plain(),
             [SearchFields.Words] = Plain(),
         });
 

@@ -105,7 +105,7 @@ internal static class SearchQueryBuilder
                 var alternative = new BooleanQuery(disableCoord: true) { Boost = CorrectionWeight };
                 foreach (var (field, boost) in Fields)
                 {
-                    alternative.Add(new TermQuery(new Term(field, field == SearchFields.PathWords ? correction.Word : correction.Stem)) { Boost = boost }, Occur.SHOULD);
+                    alternative.Add(new TermQuery(new Term(field, correction.Stem)) { Boost = boost }, Occur.SHOULD);
                 }
 
                 group.Add(alternative, Occur.SHOULD);

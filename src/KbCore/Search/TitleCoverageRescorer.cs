@@ -41,11 +41,7 @@ internal static class TitleCoverageRescorer
             {
                 Mark(reader, SearchFields.Title, stem, position, found);
                 Mark(reader, SearchFields.Summary, stem, position, found);
-            }
-
-            foreach (var typed in word.Words)
-            {
-                Mark(reader, SearchFields.PathWords, typed, position, found);
+                Mark(reader, SearchFields.PathWords, stem, position, found);
             }
 
             for (var i = 0; i < head.Length; i++)
