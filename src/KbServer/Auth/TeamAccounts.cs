@@ -9,9 +9,13 @@ namespace KbServer.Auth;
 /// Account administration shared by the setup page, the users page and the <c>users add</c> command, so every
 /// path applies the same rules: one role per person, valid emails and names, never zero active admins.
 /// </summary>
-public sealed class TeamAccounts(UserManager<KbUser> users, TimeProvider clock)
+public sealed class TeamAccounts(UserManager<KbUser> users, KbCore.Data.KbDbContext db, TimeProvider clock)
 {
     public const string PasswordField = "Password";
+
+    // Role and activation changes one at a time, so two admins demoting each other cannot both pass the
+    // "someone else is still an admin" check. One server process per database (DESIGN: SQLite is one node).
+    private static readonly SemaphoreSlim AdminChanges = new(1, 1);
 
     public async Task<(AccountResult Result, KbUser? User)> CreateAsync(string email, string name, string role, string? password)
     {
@@ -53,6 +57,19 @@ public sealed class TeamAccounts(UserManager<KbUser> users, TimeProvider clock)
 
     public async Task<AccountResult> SetRoleAsync(KbUser user, string role)
     {
+        await AdminChanges.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await SetRoleLockedAsync(user, role).ConfigureAwait(false);
+        }
+        finally
+        {
+            AdminChanges.Release();
+        }
+    }
+
+    private async Task<AccountResult> SetRoleLockedAsync(KbUser user, string role)
+    {
         ArgumentNullException.ThrowIfNull(user);
         if (KbRoles.Parse(role) is not { } knownRole)
         {
@@ -74,6 +91,19 @@ public sealed class TeamAccounts(UserManager<KbUser> users, TimeProvider clock)
     }
 
     public async Task<AccountResult> SetActiveAsync(KbUser user, bool active)
+    {
+        await AdminChanges.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await SetActiveLockedAsync(user, active).ConfigureAwait(false);
+        }
+        finally
+        {
+            AdminChanges.Release();
+        }
+    }
+
+    private async Task<AccountResult> SetActiveLockedAsync(KbUser user, bool active)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (!active && await users.IsInRoleAsync(user, KbRoles.Admin).ConfigureAwait(false) && await IsLastActiveAdminAsync(user).ConfigureAwait(false))
@@ -128,10 +158,14 @@ public sealed class TeamAccounts(UserManager<KbUser> users, TimeProvider clock)
         return AccountResult.Ok;
     }
 
+    /// <summary>Asked of the database itself (EXISTS), not of entities this request loaded earlier, which may be stale.</summary>
     private async Task<bool> IsLastActiveAdminAsync(KbUser user)
     {
-        var admins = await users.GetUsersInRoleAsync(KbRoles.Admin).ConfigureAwait(false);
-        return !admins.Any(a => a.Id != user.Id && !a.IsDeactivated);
+        var adminRole = await db.Roles.Where(r => r.Name == KbRoles.Admin).Select(r => r.Id).FirstOrDefaultAsync().ConfigureAwait(false);
+        return !await db.UserRoles
+            .Where(ur => ur.RoleId == adminRole && ur.UserId != user.Id)
+            .Join(db.Users, ur => ur.UserId, u => u.Id, (_, u) => u)
+            .AnyAsync(u => !u.IsDeactivated).ConfigureAwait(false);
     }
 
     private static AccountResult FromIdentity(IdentityResult result)
