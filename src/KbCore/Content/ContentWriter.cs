@@ -24,7 +24,8 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
     private const int Attempts = 3;
 
     /// <param name="attachments">Uploaded images committed in the same commit, beside the article.</param>
-    public Task<SaveResult> SaveAsync(string path, string content, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken, IReadOnlyList<ArticleAttachment>? attachments = null)
+    /// <param name="branch">Another branch than the published one (a change request's); null for the published branch.</param>
+    public Task<SaveResult> SaveAsync(string path, string content, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken, IReadOnlyList<ArticleAttachment>? attachments = null, string? branch = null)
     {
         ArgumentNullException.ThrowIfNull(author);
         attachments ??= [];
@@ -34,7 +35,9 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         }
 
         var bytes = Encoding.UTF8.GetBytes(content);
-        return WriteAsync((repo, tip) => Save(repo, tip, path, bytes, baseRevision, author, message, attachments), cancellationToken);
+        return WriteAsync(branch, (repo, tip) => branch is not null && tip.Head is null
+            ? SaveResult.Reject("branch", $"There is no branch `{branch}`.")
+            : Save(repo, tip, path, bytes, baseRevision, author, message, attachments), cancellationToken);
     }
 
     /// <summary>Removes an article. With a base revision, refuses if the article changed since (it stays in history either way).</summary>
@@ -46,7 +49,7 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
             return Task.FromResult(SaveResult.Reject("path", pathError));
         }
 
-        return WriteAsync((repo, tip) =>
+        return WriteAsync(null, (repo, tip) =>
         {
             var file = FileOf(path);
             if (Existing(tip, file, baseRevision) is { Refusal: { } refusal })
@@ -78,7 +81,7 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
             return Task.FromResult(SaveResult.Reject("path", fromError));
         }
 
-        return WriteAsync((repo, tip) =>
+        return WriteAsync(null, (repo, tip) =>
         {
             var oldFile = FileOf(from);
             var (blob, missing) = Existing(tip, oldFile, baseRevision);
@@ -105,15 +108,69 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         return repo.ObjectDatabase.CreateBlob(new MemoryStream(bytes)).Sha;
     }
 
-    /// <summary>The article file's text and blob SHA on the branch, or null.</summary>
-    public (string Text, string Revision)? Read(string path)
+    /// <summary>The article file's text and blob SHA on the branch (the published one unless given), or null.</summary>
+    public (string Text, string Revision)? Read(string path, string? branch = null)
     {
         using var repo = repository.Open();
-        return Tip(repo).Head?[FileOf(path)]?.Target is Blob blob && blob.Size <= 2 * MaxContentBytes ? (blob.GetContentText(), blob.Sha) : null;
+        return Tip(repo, branch).Head?[FileOf(path)]?.Target is Blob blob && blob.Size <= 2 * MaxContentBytes ? (blob.GetContentText(), blob.Sha) : null;
+    }
+
+    /// <summary>Creates <paramref name="branch"/> at the published tip; false if it exists already.</summary>
+    public async Task<string?> CreateBranchAsync(string branch, CancellationToken cancellationToken)
+    {
+        using (await writeLock.AcquireAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using var repo = repository.Open();
+            var tip = Tip(repo, null).Head ?? throw new InvalidOperationException("The published branch has no commits yet.");
+            try
+            {
+                GitRefs.CompareAndSwap(repo.Info.Path, "refs/heads/" + branch, tip.Sha, expectedSha: null, "change request");
+                return tip.Sha;
+            }
+            catch (BranchMovedException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Merges <paramref name="source"/> into the published branch as one merge commit (or a single-parent squash),
+    /// only when it merges cleanly: never a half-merged state. Returns the conflicting paths when it does not.
+    /// </summary>
+    public Task<SaveResult> MergeAsync(string source, string message, CommitIdentity merger, bool squash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(merger);
+        return WriteAsync(null, (repo, tip) =>
+        {
+            var theirs = repo.Branches[source]?.Tip;
+            if (tip.Head is null || theirs is null)
+            {
+                return new SaveResult(SaveStatus.NotFound);
+            }
+
+            var merged = repo.ObjectDatabase.MergeCommits(tip.Head, theirs, new MergeTreeOptions { FailOnConflict = false, SkipReuc = true });
+            if (merged.Status != MergeTreeStatus.Succeeded)
+            {
+                var paths = merged.Conflicts.Select(c => (c.Ours ?? c.Theirs ?? c.Ancestor).Path).Distinct(StringComparer.Ordinal);
+                return new SaveResult(SaveStatus.Conflict) { Error = string.Join(", ", paths) };
+            }
+
+            var now = DateTimeOffset.UtcNow;
+            var commit = repo.ObjectDatabase.CreateCommit(
+                new Signature(merger.Name, merger.Email, now),
+                new Signature(options.Value.CommitterName, options.Value.CommitterEmail, now),
+                message,
+                merged.Tree,
+                squash ? [tip.Head] : [tip.Head, theirs],
+                prettifyMessage: false);
+            GitRefs.CompareAndSwap(repo.Info.Path, "refs/heads/" + tip.Branch, commit.Sha, tip.Head.Sha, "merge " + source);
+            return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha };
+        }, cancellationToken);
     }
 
     /// <summary>Runs one write under the lock, redoing it if the branch moved underneath (a push); then refreshes readers.</summary>
-    private async Task<SaveResult> WriteAsync(Func<Repository, BranchTip, SaveResult> write, CancellationToken cancellationToken)
+    private async Task<SaveResult> WriteAsync(string? branch, Func<Repository, BranchTip, SaveResult> write, CancellationToken cancellationToken)
     {
         SaveResult? result = null;
         using (await writeLock.AcquireAsync(cancellationToken).ConfigureAwait(false))
@@ -123,7 +180,7 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
                 using var repo = repository.Open();
                 try
                 {
-                    result = write(repo, Tip(repo));
+                    result = write(repo, Tip(repo, branch));
                 }
                 catch (BranchMovedException) when (attempt < Attempts)
                 {
@@ -138,7 +195,8 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
             }
         }
 
-        if (result is { Status: SaveStatus.Committed, Unchanged: false })
+        // Only the published branch reaches the help center, search and caches.
+        if (result is { Status: SaveStatus.Committed, Unchanged: false } && (branch is null || branch == options.Value.Branch))
         {
             store.Refresh();
         }
@@ -244,7 +302,11 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
     /// <summary>The article's file: <c>.md</c> unless it already exists under another markdown extension.</summary>
     private string FileOf(string path) => store.Current.Articles.TryGetValue(path, out var article) ? article.FilePath : path + ".md";
 
-    private BranchTip Tip(Repository repo) => new(repo.Branches[options.Value.Branch]?.Tip);
+    private BranchTip Tip(Repository repo, string? branch)
+    {
+        var name = branch ?? options.Value.Branch;
+        return new BranchTip(name, repo.Branches[name]?.Tip);
+    }
 
     private Commit Commit(Repository repo, BranchTip tip, TreeDefinition tree, CommitIdentity author, string message)
     {
@@ -253,9 +315,9 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         var committer = new Signature(options.Value.CommitterName, options.Value.CommitterEmail, now);
         var commit = repo.ObjectDatabase.CreateCommit(authorSignature, committer, message, repo.ObjectDatabase.CreateTree(tree), tip.Head is null ? [] : [tip.Head], prettifyMessage: true);
 
-        GitRefs.CompareAndSwap(repo.Info.Path, "refs/heads/" + options.Value.Branch, commit.Sha, tip.Head?.Sha, "studio: " + message);
+        GitRefs.CompareAndSwap(repo.Info.Path, "refs/heads/" + tip.Branch, commit.Sha, tip.Head?.Sha, "studio: " + message);
         return commit;
     }
 
-    private sealed record BranchTip(Commit? Head);
+    private sealed record BranchTip(string Branch, Commit? Head);
 }

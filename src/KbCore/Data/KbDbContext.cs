@@ -1,6 +1,7 @@
 using KbCore.Accounts;
 using KbCore.Analytics;
 using KbCore.Content;
+using KbCore.Reviews;
 using Analytics = KbCore.Analytics;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,12 @@ public abstract class KbDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<EditorDraft> EditorDrafts => Set<EditorDraft>();
+
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+
+    public DbSet<ChangeRequestReview> ChangeRequestReviews => Set<ChangeRequestReview>();
+
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -49,6 +56,40 @@ public abstract class KbDbContext(DbContextOptions options) : IdentityDbContext<
             draft.Property(d => d.FormJson).IsRequired();
             draft.HasIndex(d => new { d.UserId, d.Path }).IsUnique();
             draft.HasOne<KbUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ChangeRequest>(cr =>
+        {
+            cr.ToTable("change_requests");
+            cr.Property(c => c.Title).HasMaxLength(ChangeRequest.MaxTitleLength).IsRequired();
+            cr.Property(c => c.Branch).HasMaxLength(250).IsRequired();
+            cr.Property(c => c.State).HasMaxLength(20).IsRequired();
+            cr.Property(c => c.AuthorId).IsRequired();
+            cr.Property(c => c.AuthorName).HasMaxLength(KbUser.MaxNameLength).IsRequired();
+            cr.Property(c => c.AuthorEmail).HasMaxLength(256).IsRequired();
+            cr.Property(c => c.BaseCommit).HasMaxLength(40).IsRequired();
+            cr.Property(c => c.MergeCommit).HasMaxLength(40);
+            cr.HasIndex(c => c.Branch).IsUnique();
+            cr.HasIndex(c => c.State);
+            cr.HasMany(c => c.Reviews).WithOne().HasForeignKey(r => r.ChangeRequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ChangeRequestReview>(review =>
+        {
+            review.ToTable("change_request_reviews");
+            review.Property(r => r.ReviewerId).IsRequired();
+            review.Property(r => r.ReviewerName).HasMaxLength(KbUser.MaxNameLength).IsRequired();
+            review.Property(r => r.ReviewerEmail).HasMaxLength(256).IsRequired();
+            review.Property(r => r.Verdict).HasMaxLength(20).IsRequired();
+            review.Property(r => r.HeadCommit).HasMaxLength(40).IsRequired();
+        });
+        builder.Entity<ReviewComment>(comment =>
+        {
+            comment.ToTable("review_comments");
+            comment.Property(c => c.Path).HasMaxLength(ArticlePaths.MaxLength).IsRequired();
+            comment.Property(c => c.AuthorId).IsRequired();
+            comment.Property(c => c.AuthorName).HasMaxLength(KbUser.MaxNameLength).IsRequired();
+            comment.Property(c => c.Body).HasMaxLength(ReviewComment.MaxBodyLength).IsRequired();
+            comment.HasIndex(c => c.ChangeRequestId);
+            comment.HasOne<ChangeRequest>().WithMany().HasForeignKey(c => c.ChangeRequestId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SearchLogEntry>(entry =>
         {

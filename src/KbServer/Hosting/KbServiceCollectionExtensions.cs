@@ -39,6 +39,7 @@ internal static class KbServiceCollectionExtensions
         services.AddSingleton<ContentWriteLock>();
         services.AddSingleton<ContentWriter>();
         services.AddSingleton<ArticleRevisions>();
+        services.AddSingleton<KbCore.Reviews.ChangeRequests>();
         services.AddSingleton(_ => new GitHttp.GitHookFolder(GitHttp.GitHooks.Install(data)));
         services.AddSingleton<ArticleHtmlSanitizer>();
         services.AddSingleton<ArticleRenderer>();

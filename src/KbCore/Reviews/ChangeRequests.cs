@@ -1,0 +1,292 @@
+using KbCore.Accounts;
+using KbCore.Content;
+using KbCore.Data;
+using LibGit2Sharp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KbCore.Reviews;
+
+/// <summary>
+/// Change requests: a branch per request, saves into it through the single writer, reviews at a branch head, and a
+/// merge onto the published branch whose message names every approver (<c>Approved-by:</c>) so the record of who
+/// approved what is in git itself.
+/// </summary>
+public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, ContentWriter writer, ContentRepository repository, IOptions<ContentOptions> options, TimeProvider clock)
+{
+    public const string BranchPrefix = "cr/";
+
+    /// <summary>The policy on the published branch now.</summary>
+    public ReviewPolicy Policy()
+    {
+        using var repo = repository.Open();
+        return repo.Branches[options.Value.Branch]?.Tip?[ReviewPolicy.FilePath]?.Target is Blob { Size: <= 64 * 1024 } blob
+            ? ReviewPolicy.Parse(blob.GetContentText())
+            : ReviewPolicy.Default;
+    }
+
+    public async Task<(ChangeRequest? Request, string? Error)> CreateAsync(string title, ReviewerIdentity author, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        title = (title ?? string.Empty).Trim();
+        if (title.Length == 0 || title.Length > ChangeRequest.MaxTitleLength || title.Any(char.IsControl))
+        {
+            return (null, $"Give the change request a title of 1 to {ChangeRequest.MaxTitleLength} characters.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var request = new ChangeRequest
+        {
+            Title = title,
+            Branch = "pending/" + Guid.NewGuid().ToString("N"),
+            State = ChangeRequestStates.Draft,
+            AuthorId = author.UserId,
+            AuthorName = author.Name,
+            AuthorEmail = author.Email,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.ChangeRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        // Server-generated branch names: the id makes them unique, the slug makes them readable.
+        var slug = ArticlePaths.Slugify(title);
+        request.Branch = $"{BranchPrefix}{request.Id}-{(slug.Length == 0 ? "change" : slug[..Math.Min(slug.Length, 50)].TrimEnd('-'))}";
+        request.BaseCommit = await writer.CreateBranchAsync(request.Branch, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Branch {request.Branch} already exists.");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return (request, null);
+    }
+
+    public async Task<ChangeRequest?> FindAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ChangeRequests.AsNoTracking().Include(c => c.Reviews).FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ChangeRequest>> ListAsync(bool openOnly, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var query = db.ChangeRequests.AsNoTracking().Include(c => c.Reviews).AsQueryable();
+        if (openOnly)
+        {
+            query = query.Where(c => c.State != ChangeRequestStates.Merged && c.State != ChangeRequestStates.Closed);
+        }
+
+        return await query.OrderByDescending(c => c.Id).Take(500).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Saves an article into the change request's branch; a save after reviews puts it back in review.</summary>
+    public async Task<SaveResult> SaveAsync(int id, string path, string content, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken)
+    {
+        var request = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (request is null || !ChangeRequestStates.IsOpen(request.State))
+        {
+            return SaveResult.Reject("change", $"Change request #{id} is not open.");
+        }
+
+        var result = await writer.SaveAsync(path, content, baseRevision, author, message, cancellationToken, branch: request.Branch).ConfigureAwait(false);
+        if (result is { Status: SaveStatus.Committed, Unchanged: false })
+        {
+            await BranchMovedAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>New commits on the branch (a save or a push): approvals were for older text, so it is in review again.</summary>
+    public async Task BranchMovedAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (await db.ChangeRequests.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false) is { } request)
+        {
+            if (request.State is ChangeRequestStates.Approved or ChangeRequestStates.ChangesRequested)
+            {
+                request.State = ChangeRequestStates.InReview;
+            }
+
+            request.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The author asks for review.</summary>
+    public Task<string?> SubmitAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken) =>
+        UpdateAsync(id, request =>
+        {
+            if (request.AuthorId != actor.UserId && !actor.Roles.Contains(KbRoles.Admin))
+            {
+                return "Only its author can submit a change request for review.";
+            }
+
+            if (request.State != ChangeRequestStates.Draft)
+            {
+                return "This change request is already in review.";
+            }
+
+            request.State = ChangeRequestStates.InReview;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Approve or request changes at the branch's current head. Null when recorded; otherwise why not.</summary>
+    public async Task<string?> ReviewAsync(int id, ReviewerIdentity reviewer, string verdict, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reviewer);
+        if (!reviewer.Roles.Any(r => r is KbRoles.Reviewer or KbRoles.Admin))
+        {
+            return "Only reviewers and admins review change requests.";
+        }
+
+        if (verdict is not (ChangeRequestReview.Approve or ChangeRequestReview.RequestChanges))
+        {
+            return "A review approves or requests changes.";
+        }
+
+        var policy = Policy();
+        return await UpdateAsync(id, request =>
+        {
+            if (request.State is ChangeRequestStates.Draft)
+            {
+                return "The author has not submitted this change request for review yet.";
+            }
+
+            if (verdict == ChangeRequestReview.Approve && request.AuthorId == reviewer.UserId && !policy.AuthorsMayApproveOwn)
+            {
+                return "You cannot approve your own change request under this repository's policy.";
+            }
+
+            var head = Head(request.Branch) ?? string.Empty;
+            request.Reviews.Add(new ChangeRequestReview
+            {
+                ReviewerId = reviewer.UserId,
+                ReviewerName = reviewer.Name,
+                ReviewerEmail = reviewer.Email,
+                Verdict = verdict,
+                HeadCommit = head,
+                At = clock.GetUtcNow().UtcDateTime,
+            });
+            request.State = verdict == ChangeRequestReview.RequestChanges
+                ? ChangeRequestStates.ChangesRequested
+                : CurrentApprovals(request, head).Count >= Math.Max(1, policy.MinApprovals) ? ChangeRequestStates.Approved : ChangeRequestStates.InReview;
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Merges an approved change request; refused when it is not approved at its current head or does not merge cleanly.</summary>
+    public async Task<(string? CommitSha, string? Error)> MergeAsync(int id, ReviewerIdentity merger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(merger);
+        var request = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (request is null || !ChangeRequestStates.IsOpen(request.State))
+        {
+            return (null, $"Change request #{id} is not open.");
+        }
+
+        if (request.AuthorId != merger.UserId && !merger.Roles.Any(r => r is KbRoles.Reviewer or KbRoles.Admin))
+        {
+            return (null, "Only the author, reviewers and admins can merge a change request.");
+        }
+
+        var policy = Policy();
+        var head = Head(request.Branch);
+        var approvals = CurrentApprovals(request, head ?? string.Empty);
+        if (head is null || request.State != ChangeRequestStates.Approved || approvals.Count < Math.Max(1, policy.MinApprovals))
+        {
+            return (null, $"It needs {Math.Max(1, policy.MinApprovals)} approval(s) of its latest changes before it can be merged.");
+        }
+
+        var result = await writer.MergeAsync(request.Branch, MergeMessage(request, approvals), merger.Commit, policy.Squash, cancellationToken).ConfigureAwait(false);
+        if (result.Status != SaveStatus.Committed)
+        {
+            return (null, result.Status == SaveStatus.Conflict
+                ? $"It does not merge cleanly with the published branch ({result.Error}). Update it from the published branch and resolve the conflicts first."
+                : result.Error ?? "It could not be merged.");
+        }
+
+        await UpdateAsync(id, r =>
+        {
+            r.State = ChangeRequestStates.Merged;
+            r.MergeCommit = result.CommitSha;
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+        return (result.CommitSha, null);
+    }
+
+    public Task<string?> CloseAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken) =>
+        UpdateAsync(id, request =>
+        {
+            if (request.AuthorId != actor.UserId && !actor.Roles.Any(r => r is KbRoles.Reviewer or KbRoles.Admin))
+            {
+                return "Only its author, reviewers and admins can close a change request.";
+            }
+
+            request.State = ChangeRequestStates.Closed;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>What the branch changes since it left the published branch (the merge base), for lists and the API.</summary>
+    public IReadOnlyList<ChangedFile> Changes(ChangeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var repo = repository.Open();
+        var head = repo.Branches[request.Branch]?.Tip;
+        var main = repo.Branches[options.Value.Branch]?.Tip;
+        if (head is null || main is null)
+        {
+            return [];
+        }
+
+        var mergeBase = repo.ObjectDatabase.FindMergeBase(main, head) ?? repo.Lookup<Commit>(request.BaseCommit);
+        return repo.Diff.Compare<TreeChanges>(mergeBase?.Tree, head.Tree)
+            .Select(c => new ChangedFile(c.Path, c.Status.ToString().ToLowerInvariant(), c.Status == ChangeKind.Renamed ? c.OldPath : null))
+            .ToList();
+    }
+
+    /// <summary>Approvals given on the current head, one per reviewer (their latest verdict counts).</summary>
+    public static IReadOnlyList<ChangeRequestReview> CurrentApprovals(ChangeRequest request, string head)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Reviews
+            .GroupBy(r => r.ReviewerId)
+            .Select(g => g.OrderBy(r => r.At).ThenBy(r => r.Id).Last())
+            .Where(r => r.Verdict == ChangeRequestReview.Approve && r.HeadCommit == head)
+            .ToList();
+    }
+
+    private static string MergeMessage(ChangeRequest request, IReadOnlyList<ChangeRequestReview> approvals)
+    {
+        var reviewers = request.Reviews
+            .Where(r => !approvals.Any(a => a.ReviewerId == r.ReviewerId))
+            .Select(r => $"Reviewed-by: {r.ReviewerName} <{r.ReviewerEmail}>")
+            .Distinct(StringComparer.Ordinal);
+        var approvers = approvals.Select(a => $"Approved-by: {a.ReviewerName} <{a.ReviewerEmail}>").Distinct(StringComparer.Ordinal);
+        return $"{request.Title} (change request #{request.Id})\n\nMerge {request.Branch}, written by {request.AuthorName} <{request.AuthorEmail}>.\n\n" +
+               string.Join('\n', reviewers.Concat(approvers)) + "\n";
+    }
+
+    private string? Head(string branch)
+    {
+        using var repo = repository.Open();
+        return repo.Branches[branch]?.Tip?.Sha;
+    }
+
+    private async Task<string?> UpdateAsync(int id, Func<ChangeRequest, string?> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var request = await db.ChangeRequests.Include(c => c.Reviews).FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
+        if (request is null || !ChangeRequestStates.IsOpen(request.State))
+        {
+            return $"Change request #{id} is not open.";
+        }
+
+        if (change(request) is { } error)
+        {
+            return error;
+        }
+
+        request.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+}

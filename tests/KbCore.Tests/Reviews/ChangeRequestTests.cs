@@ -1,0 +1,143 @@
+using KbCore.Accounts;
+using KbCore.Content;
+using KbCore.Data;
+using KbCore.Reviews;
+using KbCore.Tests.Data;
+using KbCore.Tests.Infrastructure;
+using LibGit2Sharp;
+
+namespace KbCore.Tests.Reviews;
+
+/// <summary>Change requests on a real bare repository and a real SQLite file: branch, review, merge with trailers.</summary>
+public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
+{
+    private static readonly ReviewerIdentity Ana = new("u-ana", "Ana Author", "ana@example.com", [KbRoles.Author]);
+    private static readonly ReviewerIdentity Rita = new("u-rita", "Rita Reviewer", "rita@example.com", [KbRoles.Reviewer]);
+    private static readonly ReviewerIdentity Rob = new("u-rob", "Rob Reviewer", "rob@example.com", [KbRoles.Reviewer]);
+
+    private readonly TempGitRepo _repo = TempGitRepo.CreateBare();
+    private readonly TestDatabase _db = new();
+    private ContentStore _store = null!;
+    private ChangeRequests _changes = null!;
+    private ContentWriter _writer = null!;
+
+    public async Task InitializeAsync()
+    {
+        _repo.Commit(new Dictionary<string, string?>
+        {
+            ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take five days.\n",
+            ["help/cards.md"] = "---\ntitle: Cards\n---\nWe take cards.\n",
+        });
+        await _db.MigrateAsync();
+        await using (var db = _db.CreateDbContext())
+        {
+            foreach (var person in new[] { Ana, Rita, Rob })
+            {
+                db.Users.Add(new KbUser { Id = person.UserId, UserName = person.Email, Email = person.Email, DisplayName = person.Name });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        (_store, _writer) = TestContent.Writer(_repo.Path);
+        var options = Microsoft.Extensions.Options.Options.Create(TestContent.Options(_repo.Path));
+        var repository = new ContentRepository(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentRepository>.Instance);
+        _changes = new ChangeRequests(_db, _writer, repository, options, TimeProvider.System);
+    }
+
+    [Fact]
+    public async Task TwoArticlesEdited_Reviewed_Merged_WithApprovedByInTheMergeCommit_AndLiveOnlyAfterTheMerge()
+    {
+        var (request, error) = await _changes.CreateAsync("Clarify refunds and cards", Ana, default);
+        Assert.Null(error);
+        Assert.Matches(@"^cr/\d+-clarify-refunds-and-cards$", request!.Branch);
+
+        await _changes.SaveAsync(request.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take three days.\n", Revision("help/refunds"), Ana.Commit, null, default);
+        await _changes.SaveAsync(request.Id, "help/cards", "---\ntitle: Cards\n---\nWe take cards and wallets.\n", Revision("help/cards"), Ana.Commit, null, default);
+        Assert.Contains("five days", _store.Current.Articles["help/refunds"].Body, StringComparison.Ordinal);
+        Assert.Equal(["help/cards.md", "help/refunds.md"], _changes.Changes((await _changes.FindAsync(request.Id, default))!).Select(c => c.Path).Order());
+
+        Assert.Null(await _changes.SubmitAsync(request.Id, Ana, default));
+        Assert.Contains("own", await _changes.ReviewAsync(request.Id, Ana with { Roles = [KbRoles.Reviewer] }, ChangeRequestReview.Approve, default), StringComparison.Ordinal);
+        Assert.Null(await _changes.ReviewAsync(request.Id, Rob, ChangeRequestReview.RequestChanges, default));
+        Assert.Equal(ChangeRequestStates.ChangesRequested, (await _changes.FindAsync(request.Id, default))!.State);
+        Assert.Null(await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default));
+        Assert.Equal(ChangeRequestStates.Approved, (await _changes.FindAsync(request.Id, default))!.State);
+
+        var (commit, mergeError) = await _changes.MergeAsync(request.Id, Rita, default);
+
+        Assert.Null(mergeError);
+        using var repo = new Repository(_repo.Path);
+        var merge = repo.Branches["main"].Tip;
+        Assert.Equal(commit, merge.Sha);
+        Assert.Equal(2, merge.Parents.Count());
+        Assert.Contains("Approved-by: Rita Reviewer <rita@example.com>", merge.Message, StringComparison.Ordinal);
+        Assert.Contains("Reviewed-by: Rob Reviewer <rob@example.com>", merge.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Clarify refunds and cards (change request #", merge.Message, StringComparison.Ordinal);
+        Assert.Contains("three days", _store.Current.Articles["help/refunds"].Body, StringComparison.Ordinal);
+        Assert.Equal(ChangeRequestStates.Merged, (await _changes.FindAsync(request.Id, default))!.State);
+    }
+
+    [Fact]
+    public async Task ASaveAfterApproval_PutsItBackInReview_AndMergeIsRefusedUntilApprovedAgain()
+    {
+        var (request, _) = await _changes.CreateAsync("Refund wording", Ana, default);
+        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take four days.\n", Revision("help/refunds"), Ana.Commit, null, default);
+        await _changes.SubmitAsync(request.Id, Ana, default);
+        await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default);
+
+        var onBranch = (await _changes.FindAsync(request.Id, default))!;
+        var again = await _changes.SaveAsync(request.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take four working days.\n", _writer.Read("help/refunds", onBranch.Branch)!.Value.Revision, Ana.Commit, null, default);
+        Assert.Equal(SaveStatus.Committed, again.Status);
+        var (commit, error) = await _changes.MergeAsync(request.Id, Rita, default);
+
+        Assert.Equal(ChangeRequestStates.Approved, onBranch.State);
+        Assert.Equal(ChangeRequestStates.InReview, (await _changes.FindAsync(request.Id, default))!.State);
+        Assert.Null(commit);
+        Assert.Contains("approval", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABranchThatDoesNotMergeCleanly_IsRefused_AndMainIsUntouched()
+    {
+        var (request, _) = await _changes.CreateAsync("Conflicting", Ana, default);
+        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take one day.\n", Revision("help/refunds"), Ana.Commit, null, default);
+        _repo.Commit(new Dictionary<string, string?> { ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take ten days.\n" });
+        await _changes.SubmitAsync(request.Id, Ana, default);
+        await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default);
+        var tip = _repo.TipSha;
+
+        var (commit, error) = await _changes.MergeAsync(request.Id, Rita, default);
+
+        Assert.Null(commit);
+        Assert.Contains("help/refunds.md", error, StringComparison.Ordinal);
+        Assert.Equal(tip, _repo.TipSha);
+    }
+
+    [Fact]
+    public void Policy_IsReadFromTheRepository_AndFailsClosedWhenBroken()
+    {
+        Assert.Equal(ReviewPolicy.Default, _changes.Policy());
+
+        _repo.Commit(new Dictionary<string, string?> { [ReviewPolicy.FilePath] = "publish_directly: [Admin]\nmin_approvals: 2\nauthors_may_approve_own: true\nmerge: squash\n" });
+        var policy = _changes.Policy();
+        Assert.Equal(["Admin"], policy.PublishDirectly);
+        Assert.Equal(2, policy.MinApprovals);
+        Assert.True(policy.AuthorsMayApproveOwn);
+        Assert.True(policy.Squash);
+        Assert.False(policy.MayPublishDirectly([KbRoles.Author]));
+
+        _repo.Commit(new Dictionary<string, string?> { [ReviewPolicy.FilePath] = "publish_directly: [unclosed\n" });
+        Assert.Empty(_changes.Policy().PublishDirectly);
+    }
+
+    private string Revision(string path) => _store.Current.Articles[path].BlobSha;
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _repo.Dispose();
+        _db.Dispose();
+    }
+}
