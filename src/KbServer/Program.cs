@@ -36,6 +36,7 @@ app.MapHealth();
 app.MapSearchApi();
 app.MapReportsApi();
 app.MapArticlesApi();
+app.MapChangesApi();
 app.MapRecentChangesFeed();
 app.MapGitHttp();
 app.MapRazorPages();

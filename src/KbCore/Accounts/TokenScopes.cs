@@ -6,8 +6,11 @@ public static class TokenScopes
     public const string ArticlesRead = "articles:read";
     public const string ArticlesWrite = "articles:write";
     public const string Reports = "reports";
+    public const string ChangesRead = "changes:read";
+    public const string ChangesWrite = "changes:write";
+    public const string ChangesApprove = "changes:approve";
 
-    public static IReadOnlyList<string> All { get; } = [ArticlesRead, ArticlesWrite, Reports];
+    public static IReadOnlyList<string> All { get; } = [ArticlesRead, ArticlesWrite, ChangesRead, ChangesWrite, ChangesApprove, Reports];
 
     /// <summary>Splits <c>a,b c</c>; returns the unknown names so callers can say which one is wrong.</summary>
     public static (IReadOnlyList<string> Scopes, IReadOnlyList<string> Unknown) Parse(string? text)

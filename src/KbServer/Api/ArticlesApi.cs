@@ -79,7 +79,11 @@ internal static class ArticlesApi
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["content"] = ["`content` is required: the whole file, front matter and markdown."] });
         }
 
-        var result = await writer.SaveAsync(path, body.Content, body.BaseRevision, CurrentAuthor.Of(context.User), body.Message, context.RequestAborted).ConfigureAwait(false);
+        // ?change={id}: into a change request's branch instead of the published one.
+        var result = int.TryParse(context.Request.Query["change"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var change)
+            ? await context.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()
+                .SaveAsync(change, path, body.Content, body.BaseRevision, CurrentAuthor.Of(context.User), body.Message, context.RequestAborted).ConfigureAwait(false)
+            : await writer.SaveAsync(path, body.Content, body.BaseRevision, CurrentAuthor.Of(context.User), body.Message, context.RequestAborted).ConfigureAwait(false);
         return result.Status switch
         {
             SaveStatus.Committed => Results.Json(

@@ -14,6 +14,15 @@ internal static class CurrentAuthor
         return new CommitIdentity(name, email);
     }
 
+    /// <summary>The person with their account id and roles, for change-request rules.</summary>
+    public static KbCore.Reviews.ReviewerIdentity Reviewer(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var commit = Of(user);
+        return new KbCore.Reviews.ReviewerIdentity(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty, commit.Name, commit.Email,
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList());
+    }
+
     /// <summary>True when the request is authenticated by a personal token rather than a browser session.</summary>
     public static bool ViaToken(ClaimsPrincipal user) => user?.HasClaim(c => c.Type == KbAuthSchemes.TokenIdClaim) == true;
 }

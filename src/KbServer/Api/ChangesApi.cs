@@ -1,0 +1,146 @@
+using KbCore.Accounts;
+using KbCore.Reviews;
+using KbServer.Auth;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace KbServer.Api;
+
+/// <summary><c>/api/v1/changes</c>: change requests for integrations and scripts.</summary>
+internal static class ChangesApi
+{
+    public static IEndpointRouteBuilder MapChangesApi(this IEndpointRouteBuilder app)
+    {
+        var changes = app.MapGroup("/api/v1/changes");
+        changes.MapGet(string.Empty, ListAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesRead));
+        changes.MapPost(string.Empty, CreateAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite));
+        changes.MapGet("/{id:int}", GetAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesRead));
+        changes.MapPost("/{id:int}/approve", ApproveAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesApprove));
+        changes.MapPost("/{id:int}/request-changes", RequestChangesAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesApprove));
+        changes.MapPost("/{id:int}/submit", SubmitAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite));
+        changes.MapPost("/{id:int}/merge", MergeAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite));
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(ChangeRequests changes, CancellationToken cancellationToken) =>
+        Results.Json((await changes.ListAsync(openOnly: false, cancellationToken).ConfigureAwait(false)).Select(Summary));
+
+    private static async Task<IResult> CreateAsync(HttpContext context, ChangeRequests changes, IAntiforgery antiforgery)
+    {
+        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        ChangeCreateRequest? body;
+        try
+        {
+            body = await context.Request.ReadFromJsonAsync<ChangeCreateRequest>(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid JSON", detail: e.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            return Results.Problem(statusCode: 415, title: "Send JSON", detail: "Use Content-Type: application/json with {\"title\"}.");
+        }
+
+        var (request, error) = await changes.CreateAsync(body?.Title ?? string.Empty, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
+        return request is null
+            ? Results.ValidationProblem(new Dictionary<string, string[]> { ["title"] = [error!] }, statusCode: 422)
+            : Results.Json(Summary(request), statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> GetAsync(int id, ChangeRequests changes, CancellationToken cancellationToken)
+    {
+        if (await changes.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } request)
+        {
+            return NotFound(id);
+        }
+
+        return Results.Json(new
+        {
+            id = request.Id,
+            title = request.Title,
+            branch = request.Branch,
+            state = request.State,
+            author = new { name = request.AuthorName, email = request.AuthorEmail },
+            approvals = Approvals(request),
+            reviews = request.Reviews.OrderBy(r => r.At).Select(r => new { reviewer = r.ReviewerName, verdict = r.Verdict, commit = r.HeadCommit, at = r.At }),
+            changes = changes.Changes(request).Select(c => new { path = c.Path, status = c.Status, oldPath = c.OldPath }),
+            mergeCommit = request.MergeCommit,
+        });
+    }
+
+    private static Task<IResult> ApproveAsync(int id, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery) =>
+        ReviewAsync(id, ChangeRequestReview.Approve, context, changes, antiforgery);
+
+    private static Task<IResult> RequestChangesAsync(int id, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery) =>
+        ReviewAsync(id, ChangeRequestReview.RequestChanges, context, changes, antiforgery);
+
+    private static async Task<IResult> ReviewAsync(int id, string verdict, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery)
+    {
+        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await changes.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is null)
+        {
+            return NotFound(id);
+        }
+
+        var error = await changes.ReviewAsync(id, CurrentAuthor.Reviewer(context.User), verdict, context.RequestAborted).ConfigureAwait(false);
+        return error is null ? await GetAsync(id, changes, context.RequestAborted).ConfigureAwait(false) : Refused(error);
+    }
+
+    private static async Task<IResult> SubmitAsync(int id, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery)
+    {
+        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var error = await changes.SubmitAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
+        return error is null ? await GetAsync(id, changes, context.RequestAborted).ConfigureAwait(false) : Refused(error);
+    }
+
+    private static async Task<IResult> MergeAsync(int id, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery)
+    {
+        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await changes.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is null)
+        {
+            return NotFound(id);
+        }
+
+        var (commit, error) = await changes.MergeAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
+        return commit is null ? Refused(error!) : Results.Json(new { id, mergeCommit = commit });
+    }
+
+    private static async Task<IResult?> RefuseCrossSiteAsync(HttpContext context, IAntiforgery antiforgery) =>
+        CurrentAuthor.ViaToken(context.User) || await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false)
+            ? null
+            : Results.Problem(statusCode: 400, title: "Missing antiforgery token", detail: "Browser sessions must send the antiforgery token; integrations use a personal API token.");
+
+    private static object Summary(ChangeRequest request) => new
+    {
+        id = request.Id,
+        title = request.Title,
+        branch = request.Branch,
+        state = request.State,
+        author = new { name = request.AuthorName, email = request.AuthorEmail },
+        approvals = Approvals(request),
+    };
+
+    private static object Approvals(ChangeRequest request) =>
+        request.Reviews.Where(r => r.Verdict == ChangeRequestReview.Approve).OrderBy(r => r.At)
+            .Select(r => new { name = r.ReviewerName, email = r.ReviewerEmail, commit = r.HeadCommit, at = r.At });
+
+    private static IResult NotFound(int id) => Results.Problem(statusCode: 404, title: "No such change request", detail: $"There is no change request #{id}.");
+
+    private static IResult Refused(string error) => Results.Problem(statusCode: 409, title: "Not possible now", detail: error);
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KbCore.Accounts;
+using KbServer.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KbServer.Tests.Api;
+
+/// <summary>A change request through the API: edits on its branch, a review, a merge whose commit names the approver.</summary>
+public sealed class ChangesApiTests : IDisposable
+{
+    private readonly TempDirectory _seed = new TempDirectory("kbseed").WriteFiles(new Dictionary<string, string>
+    {
+        ["help/_index.md"] = "---\ntitle: Help\n---\n",
+        ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take five days.\n",
+        ["help/cards.md"] = "---\ntitle: Cards\n---\nWe take cards.\n",
+    });
+
+    private readonly KbServerFactory _factory;
+
+    public ChangesApiTests() => _factory = new KbServerFactory(_seed.Path);
+
+    [Fact]
+    public async Task EditReviewMerge_TheHelpCenterChangesOnlyAtTheMerge_AndGitRecordsTheApprover()
+    {
+        var author = await ClientAsync("ann@example.com", KbRoles.Author, TokenScopes.ChangesRead, TokenScopes.ChangesWrite, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite, TokenScopes.ChangesApprove);
+        var reviewer = await ClientAsync("rex@example.com", KbRoles.Reviewer, TokenScopes.ChangesRead, TokenScopes.ChangesWrite, TokenScopes.ChangesApprove);
+        var visitor = _factory.CreateClient();
+
+        var created = await author.PostAsJsonAsync("/api/v1/changes", new { title = "Faster refunds" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        foreach (var (path, text) in new[] { ("help/refunds", "Refunds take two days."), ("help/cards", "We take cards and wallets.") })
+        {
+            var revision = (await author.GetFromJsonAsync<JsonElement>($"/api/v1/articles/{path}")).GetProperty("revision").GetString();
+            var saved = await author.PutAsJsonAsync($"/api/v1/articles/{path}?change={id}", new { content = $"---\ntitle: X\n---\n{text}\n", baseRevision = revision });
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        Assert.Contains("five days", await visitor.GetStringAsync("/help/refunds"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await author.PostAsync($"/api/v1/changes/{id}/submit", null)).StatusCode);
+        var own = await author.PostAsync($"/api/v1/changes/{id}/approve", null);
+        Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await author.PostAsync($"/api/v1/changes/{id}/merge", null)).StatusCode);
+
+        var approved = await reviewer.PostAsync($"/api/v1/changes/{id}/approve", null);
+        var detail = await approved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("approved", detail.GetProperty("state").GetString());
+        Assert.Equal(2, detail.GetProperty("changes").GetArrayLength());
+        var merged = await reviewer.PostAsync($"/api/v1/changes/{id}/merge", null);
+
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Contains("two days", await visitor.GetStringAsync("/help/refunds"), StringComparison.Ordinal);
+        var message = Git.Run(_factory.RepositoryPath, "log", "-1", "--format=%P|%B", "main");
+        Assert.Equal(2, message.Split('|')[0].Split(' ').Length);
+        Assert.Contains("Approved-by: rex <rex@example.com>", message, StringComparison.Ordinal);
+        var list = await author.GetFromJsonAsync<JsonElement>("/api/v1/changes");
+        Assert.Equal("merged", list.EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == id).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task AnonymousIs401_AndScopesAreEnforced()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _factory.CreateClient().GetAsync("/api/v1/changes")).StatusCode);
+        var reader = await ClientAsync("reader.cr@example.com", KbRoles.Reviewer, TokenScopes.ChangesRead);
+
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/changes")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync("/api/v1/changes", new { title = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync("/api/v1/changes/1/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/api/v1/changes/999")).StatusCode);
+    }
+
+    private async Task<HttpClient> ClientAsync(string email, string role, params string[] scopes)
+    {
+        var user = await StudioSession.CreateUserAsync(_factory, email, role);
+        var token = await _factory.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "test", scopes, CancellationToken.None);
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.Secret);
+        return client;
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _seed.Dispose();
+    }
+}
