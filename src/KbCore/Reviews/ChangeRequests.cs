@@ -59,6 +59,54 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
         return (request, null);
     }
 
+    /// <summary>
+    /// A branch pushed over git: opens a change request named after it (in review, by the pusher), or, when one is
+    /// open for that branch, marks it changed so earlier approvals no longer count.
+    /// </summary>
+    public async Task<ChangeRequest> PushedAsync(string branch, ReviewerIdentity pusher, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pusher);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await db.ChangeRequests.FirstOrDefaultAsync(c => c.Branch == branch && c.State != ChangeRequestStates.Merged && c.State != ChangeRequestStates.Closed, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            await BranchMovedAsync(existing.Id, cancellationToken).ConfigureAwait(false);
+            return existing;
+        }
+
+        string baseCommit;
+        using (var repo = repository.Open())
+        {
+            var head = repo.Branches[branch]?.Tip;
+            var main = repo.Branches[options.Value.Branch]?.Tip;
+            baseCommit = (head is null || main is null ? null : repo.ObjectDatabase.FindMergeBase(main, head))?.Sha ?? main?.Sha ?? string.Empty;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var request = new ChangeRequest
+        {
+            Title = branch.Length > ChangeRequest.MaxTitleLength ? branch[..ChangeRequest.MaxTitleLength] : branch,
+            Branch = branch,
+            State = ChangeRequestStates.InReview,
+            AuthorId = pusher.UserId,
+            AuthorName = pusher.Name,
+            AuthorEmail = pusher.Email,
+            BaseCommit = baseCommit,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.ChangeRequests.Add(request);
+
+        // A merged or closed request may have used this branch before: its row keeps the name unique, so rename it.
+        foreach (var old in await db.ChangeRequests.Where(c => c.Branch == branch).ToListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            old.Branch = $"{branch}@{old.Id}";
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return request;
+    }
+
     public async Task<ChangeRequest?> FindAsync(int id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

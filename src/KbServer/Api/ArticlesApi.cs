@@ -80,6 +80,12 @@ internal static class ArticlesApi
         }
 
         // ?change={id}: into a change request's branch instead of the published one.
+        var intoChange = int.TryParse(context.Request.Query["change"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
+        if (!intoChange && CurrentAuthor.PublishRefusal(context.User, context.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()) is { } policy)
+        {
+            return Results.Problem(statusCode: 403, title: "Review required", detail: policy);
+        }
+
         var result = int.TryParse(context.Request.Query["change"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var change)
             ? await context.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()
                 .SaveAsync(change, path, body.Content, body.BaseRevision, CurrentAuthor.Of(context.User), body.Message, context.RequestAborted).ConfigureAwait(false)
@@ -99,6 +105,11 @@ internal static class ArticlesApi
         if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
         {
             return refused;
+        }
+
+        if (CurrentAuthor.PublishRefusal(context.User, context.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()) is { } policy)
+        {
+            return Results.Problem(statusCode: 403, title: "Review required", detail: policy);
         }
 
         var result = await writer.DeleteAsync(path, baseRevision, CurrentAuthor.Of(context.User), context.Request.Query["message"], context.RequestAborted).ConfigureAwait(false);

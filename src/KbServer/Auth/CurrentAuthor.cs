@@ -23,6 +23,18 @@ internal static class CurrentAuthor
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList());
     }
 
+    /// <summary>
+    /// Null when the person may change the published branch directly under <c>.kb/policy.yml</c>; otherwise the
+    /// message to show. Web saves, the API and pushes all ask this, so the policy holds the same everywhere.
+    /// </summary>
+    public static string? PublishRefusal(ClaimsPrincipal user, KbCore.Reviews.ChangeRequests changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return changes.Policy().MayPublishDirectly(Reviewer(user).Roles)
+            ? null
+            : "Under this repository's review policy your changes go through a change request: save them into one (the API's ?change=id), or push a branch.";
+    }
+
     /// <summary>True when the request is authenticated by a personal token rather than a browser session.</summary>
     public static bool ViaToken(ClaimsPrincipal user) => user?.HasClaim(c => c.Type == KbAuthSchemes.TokenIdClaim) == true;
 }

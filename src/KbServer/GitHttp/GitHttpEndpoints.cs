@@ -28,7 +28,7 @@ internal static class GitHttpEndpoints
 
     private static async Task HandleAsync(
         HttpContext context, string? rest, ContentRepository repository, ContentStore store, ContentWriteLock writeLock,
-        IAuthorizationService authorization, IOptions<ContentOptions> options, GitHookFolder hooks, ILoggerFactory loggers)
+        IAuthorizationService authorization, IOptions<ContentOptions> options, GitHookFolder hooks, ILoggerFactory loggers, KbCore.Reviews.ChangeRequests changes)
     {
         rest ??= string.Empty;
         var service = context.Request.Query["service"].ToString();
@@ -53,6 +53,7 @@ internal static class GitHttpEndpoints
         // A fresh installation seeds its repository on first use: never serve it half-created.
         repository.EnsureCreated();
         var logger = loggers.CreateLogger("KbServer.GitHttp");
+        var pusher = CurrentAuthor.Reviewer(context.User);
         var user = CurrentAuthor.Of(context.User).Email;
         var config = new Dictionary<string, string>
         {
@@ -89,6 +90,10 @@ internal static class GitHttpEndpoints
                 {
                     reasons[command.Ref] = $"{options.Value.Branch} cannot be deleted: it is what customers see";
                 }
+                else if (command.Ref == branch && !changes.Policy().MayPublishDirectly(pusher.Roles))
+                {
+                    reasons[command.Ref] = $"{options.Value.Branch} needs review under this repository's policy: push a branch instead, which opens a change request";
+                }
             }
 
             if (reasons.Count > 0)
@@ -101,19 +106,27 @@ internal static class GitHttpEndpoints
             config["receive.denyDeleteCurrent"] = "true";
             using (await writeLock.AcquireAsync(context.RequestAborted).ConfigureAwait(false))
             {
-                var before = Tip(repository, branch);
+                var before = Tips(repository, parsed.Commands);
                 await GitBackend.RunAsync(context, repository.Path, rest, user, body, parsed.Raw, config, logger, new Dictionary<string, string> { ["KB_BRANCH"] = options.Value.Branch }).ConfigureAwait(false);
-                if (Tip(repository, branch) != before)
+                var after = Tips(repository, parsed.Commands);
+                if (after[branch] != before[branch])
                 {
                     store.Refresh();
+                }
+
+                // Every other branch that moved is a change request: opened for a new branch, reset to "in review" for a known one.
+                foreach (var pushed in after.Where(t => t.Key != branch && t.Value is not null && t.Value != before[t.Key]))
+                {
+                    await changes.PushedAsync(pushed.Key["refs/heads/".Length..], pusher, CancellationToken.None).ConfigureAwait(false);
                 }
             }
         }
     }
 
-    private static string? Tip(ContentRepository repository, string branch)
+    private static Dictionary<string, string?> Tips(ContentRepository repository, IEnumerable<PushCommand> commands)
     {
         using var repo = repository.Open();
-        return repo.Refs[branch]?.TargetIdentifier;
+        return commands.Select(c => c.Ref).Distinct(StringComparer.Ordinal).Append("refs/heads/" + repository.Branch).Distinct(StringComparer.Ordinal)
+            .ToDictionary(r => r, r => repo.Refs[r]?.TargetIdentifier, StringComparer.Ordinal);
     }
 }

@@ -78,6 +78,51 @@ public sealed class GitHttpTests : IDisposable
         Assert.Equal(tip, Tip());
     }
 
+    [Fact]
+    public async Task UnderAReviewPolicy_AuthorsPushBranchesThatOpenChangeRequests_ReviewersPublishDirectly()
+    {
+        var admin = await TokenForRoleAsync("policy.admin@example.com", KbRoles.Admin, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var author = await TokenForRoleAsync("policy.author@example.com", KbRoles.Author, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite, TokenScopes.ChangesRead);
+        var reviewer = await TokenForRoleAsync("policy.reviewer@example.com", KbRoles.Reviewer, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var setup = Clone(admin, "policy-admin");
+        Directory.CreateDirectory(Path.Combine(setup, ".kb"));
+        File.WriteAllText(Path.Combine(setup, ".kb", "policy.yml"), "publish_directly: [Reviewer, Admin]\nmin_approvals: 1\n");
+        Git.Run(setup, "add", ".");
+        Git.Run(setup, "commit", "-q", "-m", "Require review for authors");
+        Git.Run(setup, "push", "-q", "origin", "main");
+
+        var mine = Clone(author, "policy-author");
+        File.AppendAllText(Path.Combine(mine, "_index.md"), "\nA line from the author.\n");
+        Git.Run(mine, "commit", "-q", "-am", "Author edit");
+        var refused = Git.TryRun(mine, "push", "origin", "main");
+        Assert.NotEqual(0, refused.Code);
+        Assert.Contains("needs review under this repository's policy", refused.Output, StringComparison.Ordinal);
+
+        Git.Run(mine, "push", "-q", "origin", "main:fix/author-line");
+        var api = _server.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", author);
+        var changes = await api.GetStringAsync("/api/v1/changes");
+        Assert.Contains("\"branch\":\"fix/author-line\"", changes, StringComparison.Ordinal);
+        Assert.Contains("\"state\":\"in_review\"", changes, StringComparison.Ordinal);
+        var direct = await api.PutAsync("/api/v1/articles/invoicing/direct", new StringContent("{\"content\":\"---\\ntitle: D\\n---\\nD\\n\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Forbidden, direct.StatusCode);
+
+        var theirs = Clone(reviewer, "policy-reviewer");
+        File.WriteAllText(Path.Combine(theirs, "invoicing", "reviewed-wombat.md"), "---\ntitle: Reviewed wombat\n---\nWombatreview text.\n");
+        Git.Run(theirs, "add", ".");
+        Git.Run(theirs, "commit", "-q", "-m", "Reviewer publishes");
+        Git.Run(theirs, "push", "-q", "origin", "main");
+        var pushed = DateTime.UtcNow;
+        string results;
+        do
+        {
+            results = await _server.CreateClient().GetStringAsync("/api/v1/search?q=wombatreview");
+        }
+        while (!results.Contains("invoicing/reviewed-wombat", StringComparison.Ordinal) && DateTime.UtcNow - pushed < TimeSpan.FromSeconds(2));
+
+        Assert.Contains("invoicing/reviewed-wombat", results, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("refs/heads/a..b")]
     [InlineData("refs/heads/-option")]
@@ -173,9 +218,11 @@ public sealed class GitHttpTests : IDisposable
     private string Url(string? token) =>
         token is null ? new Uri(_server.RootUri, "/content.git").ToString() : $"http://git:{token}@{_server.RootUri.Authority}/content.git";
 
-    private async Task<string> TokenAsync(string email, params string[] scopes)
+    private Task<string> TokenAsync(string email, params string[] scopes) => TokenForRoleAsync(email, KbRoles.Author, scopes);
+
+    private async Task<string> TokenForRoleAsync(string email, string role, params string[] scopes)
     {
-        var user = await StudioSession.CreateUserAsync(_server, email, KbRoles.Author);
+        var user = await StudioSession.CreateUserAsync(_server, email, role);
         return (await _server.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "git", scopes, CancellationToken.None)).Secret;
     }
 

@@ -42,6 +42,12 @@ public sealed class DeleteModel(ContentWriter writer, ContentStore store) : Page
             return NotFound();
         }
 
+        if (CurrentAuthor.PublishRefusal(User, HttpContext.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()) is { } policy)
+        {
+            FormError = policy;
+            return Page();
+        }
+
         var result = await writer.DeleteAsync(Path, BaseRevision, CurrentAuthor.Of(User), Message, HttpContext.RequestAborted).ConfigureAwait(false);
         if (result.Status == SaveStatus.Committed)
         {

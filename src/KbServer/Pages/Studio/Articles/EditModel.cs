@@ -120,6 +120,13 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
             return Page();
         }
 
+        if (CurrentAuthor.PublishRefusal(User, HttpContext.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()) is { } policy)
+        {
+            // The draft keeps the text; nothing is lost while the review workflow is chosen.
+            FormError = policy;
+            return Page();
+        }
+
         var folder = path.LastIndexOf('/') is var slash and >= 0 ? path[..(slash + 1)] : string.Empty;
         var attachments = Attachments.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).Select(p => new ArticleAttachment(folder + p[0], p[1])).ToList();
         var result = await writer.SaveAsync(path, Form.ToFile(), IsNew ? null : BaseRevision, CurrentAuthor.Of(User), Message, HttpContext.RequestAborted, attachments).ConfigureAwait(false);

@@ -54,6 +54,12 @@ public sealed class MoveModel(ContentWriter writer, ContentStore store) : PageMo
             return Page();
         }
 
+        if (CurrentAuthor.PublishRefusal(User, HttpContext.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()) is { } policy)
+        {
+            FormError = policy;
+            return Page();
+        }
+
         var result = await writer.MoveAsync(Path, to, BaseRevision, CurrentAuthor.Of(User), Message, HttpContext.RequestAborted).ConfigureAwait(false);
         switch (result.Status)
         {

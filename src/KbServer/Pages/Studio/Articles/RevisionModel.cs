@@ -37,6 +37,12 @@ public sealed class RevisionModel(ArticleRevisions revisions, ContentStore store
 
         // Against whatever is there now: restoring is a deliberate choice of this text over the current one.
         var current = writer.Read(Path);
+        if (CurrentAuthor.PublishRefusal(User, HttpContext.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()) is { } policy)
+        {
+            FormError = policy;
+            return Page();
+        }
+
         var result = await writer.SaveAsync(Path, Text, current?.Revision, CurrentAuthor.Of(User), $"Restore {Path} to {Commit[..7]}", HttpContext.RequestAborted).ConfigureAwait(false);
         if (result.Status == SaveStatus.Committed)
         {
