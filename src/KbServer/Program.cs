@@ -39,6 +39,7 @@ app.MapArticlesApi();
 app.MapChangesApi();
 app.MapRecentChangesFeed();
 app.MapGitHttp();
+app.MapChangePreview();
 app.MapRazorPages();
 app.MapHelpCenter();
 

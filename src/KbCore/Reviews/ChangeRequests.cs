@@ -126,7 +126,7 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
     }
 
     /// <summary>Saves an article into the change request's branch; a save after reviews puts it back in review.</summary>
-    public async Task<SaveResult> SaveAsync(int id, string path, string content, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken)
+    public async Task<SaveResult> SaveAsync(int id, string path, string content, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken, IReadOnlyList<ArticleAttachment>? attachments = null)
     {
         var request = await FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (request is null || !ChangeRequestStates.IsOpen(request.State))
@@ -134,7 +134,7 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
             return SaveResult.Reject("change", $"Change request #{id} is not open.");
         }
 
-        var result = await writer.SaveAsync(path, content, baseRevision, author, message, cancellationToken, branch: request.Branch).ConfigureAwait(false);
+        var result = await writer.SaveAsync(path, content, baseRevision, author, message, cancellationToken, attachments, request.Branch).ConfigureAwait(false);
         if (result is { Status: SaveStatus.Committed, Unchanged: false })
         {
             await BranchMovedAsync(id, cancellationToken).ConfigureAwait(false);
@@ -272,6 +272,68 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
             request.State = ChangeRequestStates.Closed;
             return null;
         }, cancellationToken);
+
+    /// <summary>A remark on a line of a changed article. Null when recorded; otherwise why not.</summary>
+    public async Task<string?> CommentAsync(int id, string path, int line, string body, ReviewerIdentity author, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        body = (body ?? string.Empty).Trim();
+        if (body.Length == 0 || body.Length > ReviewComment.MaxBodyLength)
+        {
+            return $"Write a comment of 1 to {ReviewComment.MaxBodyLength} characters.";
+        }
+
+        if (ArticlePaths.Validate(path) is not null || line < 1 || line > 100_000)
+        {
+            return "Comments belong to a line of an article in this change request.";
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (!await db.ChangeRequests.AnyAsync(c => c.Id == id && c.State != ChangeRequestStates.Merged && c.State != ChangeRequestStates.Closed, cancellationToken).ConfigureAwait(false))
+        {
+            return $"Change request #{id} is not open.";
+        }
+
+        db.ReviewComments.Add(new ReviewComment
+        {
+            ChangeRequestId = id,
+            Path = path,
+            Line = line,
+            AuthorId = author.UserId,
+            AuthorName = author.Name,
+            Body = body,
+            At = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    public async Task<IReadOnlyList<ReviewComment>> CommentsAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ReviewComments.AsNoTracking().Where(c => c.ChangeRequestId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An article's text where the branch left the published branch, and on the branch now (null where it does not exist).</summary>
+    public (string? Before, string? After) Texts(ChangeRequest request, string filePath)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var repo = repository.Open();
+        var head = repo.Branches[request.Branch]?.Tip;
+        var main = repo.Branches[options.Value.Branch]?.Tip;
+        var mergeBase = head is null || main is null ? null : repo.ObjectDatabase.FindMergeBase(main, head);
+        static string? Text(Commit? commit, string file) => commit?[file]?.Target is Blob { Size: <= 2 * ContentWriter.MaxContentBytes } blob ? blob.GetContentText() : null;
+        return (Text(mergeBase, filePath), Text(head, filePath));
+    }
+
+    /// <summary>The published branch's content as it would be with this change request merged: for previews.</summary>
+    public ContentSnapshot? Snapshot(ChangeRequest request, ContentSnapshot published)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var repo = repository.Open();
+        var head = repo.Branches[request.Branch]?.Tip;
+        return head is null ? null : ContentSnapshotBuilder.Build(head, string.Equals(options.Value.DefaultVisibility, "internal", StringComparison.OrdinalIgnoreCase) ? Articles.Visibility.Internal : Articles.Visibility.Public, published);
+    }
 
     /// <summary>What the branch changes since it left the published branch (the merge base), for lists and the API.</summary>
     public IReadOnlyList<ChangedFile> Changes(ChangeRequest request)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using KbCore.Articles;
 using KbCore.Content;
 using KbCore.Rendering;
+using KbCore.Reviews;
 using KbServer.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace KbServer.Pages.Studio.Articles;
 /// drafts autosaved to the server, images by paste or drop, and saves that merge or show a conflict.
 /// </summary>
 [RequestSizeLimit(ImageTypes.MaxBytes + (1024 * 1024))]
-public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDrafts drafts, ArticleRenderer renderer, IOptions<ContentOptions> content) : PageModel
+public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDrafts drafts, ArticleRenderer renderer, IOptions<ContentOptions> content, ChangeRequests changes) : PageModel
 {
     /// <summary>The article's path; for a new article, what the author typed (normalized on save).</summary>
     [BindProperty(SupportsGet = true)]
@@ -23,6 +24,12 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
 
     [BindProperty]
     public bool IsNew { get; set; }
+
+    /// <summary>The change request this edit goes into (its branch), or null for the published branch.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Change { get; set; }
+
+    public ChangeRequest? ChangeRequest { get; private set; }
 
     [BindProperty]
     public string? BaseRevision { get; set; }
@@ -62,9 +69,15 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
         // Nothing was submitted yet: an empty path is not an error on a new article's first view.
         ModelState.Clear();
         IsNew = string.IsNullOrEmpty(Path);
+        ChangeRequest = Change is { } id ? await changes.FindAsync(id, HttpContext.RequestAborted).ConfigureAwait(false) : null;
+        if (Change is not null && (ChangeRequest is null || !ChangeRequestStates.IsOpen(ChangeRequest.State)))
+        {
+            return NotFound();
+        }
+
         if (!IsNew)
         {
-            if (writer.Read(Path) is not { } file)
+            if (writer.Read(Path, ChangeRequest?.Branch) is not { } file)
             {
                 return NotFound();
             }
@@ -120,16 +133,24 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
             return Page();
         }
 
-        if (CurrentAuthor.PublishRefusal(User, HttpContext.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()) is { } policy)
+        // Under a review policy the edit goes into a change request: this one, or a new one named after the edit.
+        if (Change is null && CurrentAuthor.PublishRefusal(User, changes) is not null)
         {
-            // The draft keeps the text; nothing is lost while the review workflow is chosen.
-            FormError = policy;
-            return Page();
+            var (created, createError) = await changes.CreateAsync(ContentWriteRulesTitle(), CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
+            if (created is null)
+            {
+                FormError = createError;
+                return Page();
+            }
+
+            Change = created.Id;
         }
 
         var folder = path.LastIndexOf('/') is var slash and >= 0 ? path[..(slash + 1)] : string.Empty;
         var attachments = Attachments.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).Select(p => new ArticleAttachment(folder + p[0], p[1])).ToList();
-        var result = await writer.SaveAsync(path, Form.ToFile(), IsNew ? null : BaseRevision, CurrentAuthor.Of(User), Message, HttpContext.RequestAborted, attachments).ConfigureAwait(false);
+        var result = Change is { } change
+            ? await SaveIntoChangeAsync(change, path, attachments).ConfigureAwait(false)
+            : await writer.SaveAsync(path, Form.ToFile(), IsNew ? null : BaseRevision, CurrentAuthor.Of(User), Message, HttpContext.RequestAborted, attachments).ConfigureAwait(false);
         switch (result.Status)
         {
             case SaveStatus.Committed:
@@ -139,7 +160,9 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
                     await drafts.DiscardAsync(UserId, path, HttpContext.RequestAborted).ConfigureAwait(false);
                 }
 
-                return Redirect($"/studio/edit?path={Uri.EscapeDataString(path)}&saved={result.CommitSha![..7]}");
+                return Change is { } savedInto
+                    ? Redirect($"/studio/changes/{savedInto}?saved={result.CommitSha![..7]}")
+                    : Redirect($"/studio/edit?path={Uri.EscapeDataString(path)}&saved={result.CommitSha![..7]}");
             case SaveStatus.Conflict:
                 TheirText = result.CurrentContent;
                 TheirsDeleted = result.CurrentContent is null;
@@ -178,6 +201,22 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
 
                 return Page();
         }
+    }
+
+    private string ContentWriteRulesTitle() =>
+        string.IsNullOrWhiteSpace(Message) ? $"{(IsNew ? "Add" : "Update")} {(string.IsNullOrWhiteSpace(Form.Title) ? Path : Form.Title.Trim())}" : Message.Trim();
+
+    private async Task<SaveResult> SaveIntoChangeAsync(int change, string path, IReadOnlyList<ArticleAttachment> attachments)
+    {
+        var request = await changes.FindAsync(change, HttpContext.RequestAborted).ConfigureAwait(false);
+        if (request is null)
+        {
+            return SaveResult.Reject("change", $"There is no change request #{change}.");
+        }
+
+        ChangeRequest = request;
+        var saved = await changes.SaveAsync(change, path, Form.ToFile(), IsNew ? null : BaseRevision, CurrentAuthor.Of(User), Message, HttpContext.RequestAborted, attachments).ConfigureAwait(false);
+        return saved;
     }
 
     /// <summary>Autosave: the whole form, kept until the article is saved.</summary>

@@ -1,0 +1,129 @@
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+using KbCore.Articles;
+using KbCore.Content;
+using KbCore.Rendering;
+using KbCore.Reviews;
+using KbServer.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KbServer.Pages.Studio.Changes;
+
+/// <summary>One change request: every changed article rendered and as a diff with line comments, its reviews, and the actions.</summary>
+public sealed class DetailModel(ChangeRequests changes, ContentStore store, ArticleRenderer renderer) : PageModel
+{
+    public ChangeRequest Change { get; private set; } = null!;
+
+    public IReadOnlyList<FileView> Files { get; private set; } = [];
+
+    public ReviewPolicy Policy { get; private set; } = ReviewPolicy.Default;
+
+    public string? FormError { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public string UserId => CurrentAuthor.Reviewer(User).UserId;
+
+    public bool CanReview => CurrentAuthor.Reviewer(User).Roles.Any(r => r is KbCore.Accounts.KbRoles.Reviewer or KbCore.Accounts.KbRoles.Admin);
+
+    public async Task<IActionResult> OnGetAsync(int id, string? saved)
+    {
+        if (!await LoadAsync(id).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        Notice = saved is null ? null : $"Saved as commit {saved} on {Change.Branch}. The help center changes when this is merged.";
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(int id) => ActAsync(id, () => changes.SubmitAsync(id, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostApproveAsync(int id) => ActAsync(id, () => changes.ReviewAsync(id, CurrentAuthor.Reviewer(User), ChangeRequestReview.Approve, HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostRequestChangesAsync(int id) => ActAsync(id, () => changes.ReviewAsync(id, CurrentAuthor.Reviewer(User), ChangeRequestReview.RequestChanges, HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostCloseAsync(int id) => ActAsync(id, () => changes.CloseAsync(id, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostCommentAsync(int id, string? path, int line, string? body) =>
+        ActAsync(id, () => changes.CommentAsync(id, path ?? string.Empty, line, body ?? string.Empty, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted));
+
+    public async Task<IActionResult> OnPostMergeAsync(int id)
+    {
+        var (commit, error) = await changes.MergeAsync(id, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
+        if (!await LoadAsync(id).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        FormError = error;
+        Notice = commit is null ? null : $"Merged as commit {commit[..7]}: it is on the help center now.";
+        return Page();
+    }
+
+    private async Task<IActionResult> ActAsync(int id, Func<Task<string?>> action)
+    {
+        var error = await action().ConfigureAwait(false);
+        if (error is null)
+        {
+            // Post/redirect/get: a reload does not repeat the action.
+            return Redirect($"/studio/changes/{id}");
+        }
+
+        if (!await LoadAsync(id).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        FormError = error;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await changes.FindAsync(id, HttpContext.RequestAborted).ConfigureAwait(false) is not { } request)
+        {
+            return false;
+        }
+
+        Change = request;
+        Policy = changes.Policy();
+        var comments = await changes.CommentsAsync(id, HttpContext.RequestAborted).ConfigureAwait(false);
+        var files = new List<FileView>();
+        foreach (var file in changes.Changes(request))
+        {
+            var isArticle = file.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+            var path = isArticle ? file.Path[..^3] : file.Path;
+            if (!isArticle)
+            {
+                files.Add(new FileView(file, path, false, null, null, []));
+                continue;
+            }
+
+            var (before, after) = changes.Texts(request, file.Path);
+            var diff = InlineDiffBuilder.Diff(before ?? string.Empty, after ?? string.Empty, ignoreWhiteSpace: false);
+            files.Add(new FileView(file, path, true, after is null ? null : Render(path, file.Path, after), diff, comments.Where(c => c.Path == path).ToList()));
+        }
+
+        Files = files;
+        return true;
+    }
+
+    private string Render(string path, string filePath, string text)
+    {
+        try
+        {
+            var parsed = FrontMatterParser.Parse(text, Visibility.Internal);
+            var article = new Article(path, filePath, "change-preview", parsed.Metadata.Title ?? path, parsed.Metadata, parsed.Body, parsed.BodyLine);
+            return renderer.RenderPreview(article, store.Current.Links).Html;
+        }
+        catch (FrontMatterException e)
+        {
+            return $"<p>The front matter has an error on line {e.Line}.</p>";
+        }
+    }
+
+    /// <summary>One changed file: its rendered text and its diff with the comments on its lines.</summary>
+    public sealed record FileView(ChangedFile File, string Path, bool IsArticle, string? Html, DiffPaneModel? Diff, IReadOnlyList<ReviewComment> Comments);
+}
