@@ -147,6 +147,18 @@ public sealed class ArticleForm
         return "---\n" + Yaml.Serialize(front) + "---\n" + (body.StartsWith('\n') ? body[1..] : body);
     }
 
+    /// <summary>
+    /// YAML read without a schema gives every scalar as a string; numbers and booleans go back as such, so
+    /// `order: 2` is not rewritten as `order: '2'` on every save.
+    /// </summary>
+    private static object? Typed(object? value) => value switch
+    {
+        string s when int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number.ToString(CultureInfo.InvariantCulture) == s => number,
+        "true" => true,
+        "false" => false,
+        _ => value,
+    };
+
     /// <summary>The other keys as a mapping, or null with an error naming the line.</summary>
     private Dictionary<string, object?>? ParseOther(out string? error)
     {
@@ -180,7 +192,7 @@ public sealed class ArticleForm
                     return null;
                 }
 
-                result[name] = value;
+                result[name] = Typed(value);
             }
 
             return result;

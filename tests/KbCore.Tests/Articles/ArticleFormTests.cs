@@ -45,6 +45,7 @@ public sealed class ArticleFormTests
         Assert.Equal("42", again.Metadata.Extra["legacy_id"]);
         Assert.Equal(new object?[] { "a", "b" }, (object?[])again.Metadata.Extra["sources"]!);
         Assert.Equal("Body text.\n", again.Body);
+        Assert.Contains("order: 3\n", form.ToFile(), StringComparison.Ordinal);
     }
 
     [Theory]
