@@ -16,6 +16,17 @@ builder.Services.AddKnowledgeBase(builder.Configuration, builder.Environment.Con
 builder.Services.AddSingleton<HelpCenterResponses>();
 builder.Services.AddKbAuth(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddStudio();
+builder.Services.AddOpenApi("v1", o =>
+{
+    // The JSON API only: pages, assets and git are not part of the integration contract.
+    o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+    o.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "KnowledgeBase API";
+        document.Info.Description = "Search, articles, change requests and reports. Send a personal token: Authorization: Bearer kb_… (scopes per endpoint in README.md).";
+        return Task.CompletedTask;
+    });
+});
 
 var app = builder.Build();
 
@@ -33,6 +44,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealth();
+app.MapOpenApi("/openapi/{documentName}.json");
 app.MapSearchApi();
 app.MapReportsApi();
 app.MapArticlesApi();

@@ -71,6 +71,19 @@ public sealed class ChangesApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/api/v1/changes/999")).StatusCode);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheJsonApi_AndNothingElse()
+    {
+        using var document = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Contains("/api/v1/changes", paths);
+        Assert.Contains("/api/v1/changes/{id}/merge", paths);
+        Assert.Contains("/api/v1/articles/{path}", paths);
+        Assert.Contains("/api/v1/search", paths);
+        Assert.All(paths, p => Assert.StartsWith("/api/v1/", p, StringComparison.Ordinal));
+    }
+
     private async Task<HttpClient> ClientAsync(string email, string role, params string[] scopes)
     {
         var user = await StudioSession.CreateUserAsync(_factory, email, role);
