@@ -44,11 +44,26 @@ public sealed class ArticleRevisions(ContentRepository repository, IOptions<Cont
         }
 
         var filter = new CommitFilter { IncludeReachableFrom = start, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time };
+        var versions = new List<ArticleRevision>();
         foreach (var entry in repo.Commits.QueryBy(filePath, filter).Take(MaxRevisions))
         {
-            result.Add(Revision(entry.Commit, entry.Path, (entry.Commit[entry.Path]?.Target as Blob)?.Sha));
+            versions.Add(Revision(entry.Commit, entry.Path, (entry.Commit[entry.Path]?.Target as Blob)?.Sha));
         }
 
+        // File history lists the branch commits a merge brought in, not the merge itself; the merges that changed the
+        // file on the published line are where approvals are recorded, so they are listed too.
+        var line = start;
+        for (var i = 0; line is not null && i < 1000; i++, line = line.Parents.FirstOrDefault())
+        {
+            var sha = line.Sha;
+            if (line.Parents.Count() > 1 && (line[filePath]?.Target as Blob)?.Sha is { } merged &&
+                merged != (line.Parents.First()[filePath]?.Target as Blob)?.Sha && versions.All(v => v.CommitSha != sha))
+            {
+                versions.Add(Revision(line, filePath, merged));
+            }
+        }
+
+        result.AddRange(versions.OrderByDescending(v => v.When));
         return result;
     }
 
@@ -60,5 +75,8 @@ public sealed class ArticleRevisions(ContentRepository repository, IOptions<Cont
     }
 
     private static ArticleRevision Revision(Commit commit, string filePath, string? blobSha) =>
-        new(commit.Sha, filePath, blobSha, commit.Author.Name, commit.Author.Email, commit.Author.When, commit.MessageShort);
+        new(commit.Sha, filePath, blobSha, commit.Author.Name, commit.Author.Email, commit.Author.When, commit.MessageShort)
+        {
+            ApprovedBy = Trailers.Values(commit.Message, Trailers.ApprovedBy),
+        };
 }

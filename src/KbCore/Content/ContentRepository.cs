@@ -160,7 +160,7 @@ public sealed class ContentRepository
         {
             var parent = commit.Parents.FirstOrDefault();
             var paths = repo.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree).Select(c => c.Path).Take(50).ToList();
-            result.Add(new CommitSummary(commit.Sha, commit.Author.Name, commit.Author.Email, commit.Author.When, commit.MessageShort, paths));
+            result.Add(new CommitSummary(commit.Sha, commit.Author.Name, commit.Author.Email, commit.Author.When, commit.MessageShort, paths) { ApprovedBy = Trailers.Values(commit.Message, Trailers.ApprovedBy) });
             commit = parent;
         }
 
@@ -183,7 +183,7 @@ public sealed class ContentRepository
             if (string.Equals(commit.Author.Email, authorEmail, StringComparison.OrdinalIgnoreCase))
             {
                 var paths = repo.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree).Select(c => c.Path).Take(50).ToList();
-                result.Add(new CommitSummary(commit.Sha, commit.Author.Name, commit.Author.Email, commit.Author.When, commit.MessageShort, paths));
+                result.Add(new CommitSummary(commit.Sha, commit.Author.Name, commit.Author.Email, commit.Author.When, commit.MessageShort, paths) { ApprovedBy = Trailers.Values(commit.Message, Trailers.ApprovedBy) });
             }
 
             commit = parent;

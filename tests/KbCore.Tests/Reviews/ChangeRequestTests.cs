@@ -76,6 +76,12 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
         Assert.StartsWith("Clarify refunds and cards (change request #", merge.Message, StringComparison.Ordinal);
         Assert.Contains("three days", _store.Current.Articles["help/refunds"].Body, StringComparison.Ordinal);
         Assert.Equal(ChangeRequestStates.Merged, (await _changes.FindAsync(request.Id, default))!.State);
+
+        // History marks the merge with its approver.
+        var options = Microsoft.Extensions.Options.Options.Create(TestContent.Options(_repo.Path));
+        var revisions = new ArticleRevisions(new ContentRepository(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentRepository>.Instance), options);
+        var history = revisions.History("help/refunds.md");
+        Assert.Contains(history, r => r.CommitSha == commit && r.ApprovedBy.SequenceEqual(["Rita Reviewer <rita@example.com>"]));
     }
 
     [Fact]

@@ -55,6 +55,12 @@ public sealed class ChangesApiTests : IDisposable
         var message = Git.Run(_factory.RepositoryPath, "log", "-1", "--format=%P|%B", "main");
         Assert.Equal(2, message.Split('|')[0].Split(' ').Length);
         Assert.Contains("Approved-by: rex <rex@example.com>", message, StringComparison.Ordinal);
+        var session = StudioSession.Anonymous(_factory);
+        await session.SubmitAsync("/studio/login", "form.card", new() { ["Input.Email"] = "ann@example.com", ["Input.Password"] = "correct horse battery" });
+        var history = await session.GetDocumentAsync("/studio/history?path=help/refunds&who=rex");
+        Assert.Single(history.QuerySelectorAll("#history tbody tr"));
+        Assert.Contains("Approved by rex <rex@example.com>", history.QuerySelector("#history")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Approved by rex <rex@example.com>", (await session.GetDocumentAsync("/studio/recent")).QuerySelector("#recent tbody tr")!.TextContent, StringComparison.Ordinal);
         var list = await author.GetFromJsonAsync<JsonElement>("/api/v1/changes");
         Assert.Equal("merged", list.EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == id).GetProperty("state").GetString());
     }

@@ -10,6 +10,10 @@ public sealed class HistoryModel(ArticleRevisions revisions, ContentStore store)
     [BindProperty(SupportsGet = true)]
     public string Path { get; set => field = value ?? string.Empty; } = string.Empty;
 
+    /// <summary>Only versions written by, or approved by, someone matching this (name or email).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Who { get; set; }
+
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
 
     public bool Exists { get; private set; }
@@ -24,6 +28,18 @@ public sealed class HistoryModel(ArticleRevisions revisions, ContentStore store)
         var file = store.Current.Articles.TryGetValue(Path, out var article) ? article.FilePath : Path + ".md";
         Exists = article is not null;
         Revisions = revisions.History(file);
-        return Revisions.Count == 0 && !Exists ? NotFound() : Page();
+        if (Revisions.Count == 0 && !Exists)
+        {
+            return NotFound();
+        }
+
+        if (!string.IsNullOrWhiteSpace(Who))
+        {
+            var who = Who.Trim();
+            Revisions = Revisions.Where(r => r.AuthorName.Contains(who, StringComparison.OrdinalIgnoreCase) || r.AuthorEmail.Contains(who, StringComparison.OrdinalIgnoreCase) ||
+                r.ApprovedBy.Any(a => a.Contains(who, StringComparison.OrdinalIgnoreCase))).ToList();
+        }
+
+        return Page();
     }
 }
