@@ -169,6 +169,41 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Commits onto <paramref name="branch"/> the undoing of a merge: every file the merge changed goes back to its
+    /// content before it (first parent), or away if it did not exist then.
+    /// </summary>
+    public Task<SaveResult> RevertMergeAsync(string branch, string mergeSha, CommitIdentity author, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        return WriteAsync(branch, (repo, tip) =>
+        {
+            if (tip.Head is null || repo.Lookup<Commit>(mergeSha) is not { } merge || merge.Parents.FirstOrDefault() is not { } before)
+            {
+                return new SaveResult(SaveStatus.NotFound);
+            }
+
+            var tree = TreeDefinition.From(tip.Head.Tree);
+            foreach (var change in repo.Diff.Compare<TreeChanges>(before.Tree, merge.Tree))
+            {
+                foreach (var path in change.Status == ChangeKind.Renamed ? new[] { change.Path, change.OldPath } : [change.Path])
+                {
+                    if (before[path]?.Target is Blob old)
+                    {
+                        tree.Add(path, old, Mode.NonExecutableFile);
+                    }
+                    else
+                    {
+                        tree.Remove(path);
+                    }
+                }
+            }
+
+            var commit = Commit(repo, tip, tree, author, message);
+            return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha };
+        }, cancellationToken);
+    }
+
     /// <summary>Runs one write under the lock, redoing it if the branch moved underneath (a push); then refreshes readers.</summary>
     private async Task<SaveResult> WriteAsync(string? branch, Func<Repository, BranchTip, SaveResult> write, CancellationToken cancellationToken)
     {

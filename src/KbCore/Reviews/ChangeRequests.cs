@@ -261,6 +261,27 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
         return (result.CommitSha, null);
     }
 
+    /// <summary>Opens a new change request that undoes a merged one, for review like any other change.</summary>
+    public async Task<(ChangeRequest? Request, string? Error)> RevertAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var merged = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (merged?.MergeCommit is not { } mergeCommit || merged.State != ChangeRequestStates.Merged)
+        {
+            return (null, $"Change request #{id} is not merged, so there is nothing to revert.");
+        }
+
+        var title = $"Revert \"{merged.Title}\"";
+        var (revert, error) = await CreateAsync(title.Length > ChangeRequest.MaxTitleLength ? title[..ChangeRequest.MaxTitleLength] : title, actor, cancellationToken).ConfigureAwait(false);
+        if (revert is null)
+        {
+            return (null, error);
+        }
+
+        var result = await writer.RevertMergeAsync(revert.Branch, mergeCommit, actor.Commit, $"{title}\n\nThis undoes change request #{id} ({mergeCommit}).", cancellationToken).ConfigureAwait(false);
+        return result.Status == SaveStatus.Committed ? (revert, null) : (null, result.Error ?? "The revert could not be prepared.");
+    }
+
     public Task<string?> CloseAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken) =>
         UpdateAsync(id, request =>
         {

@@ -18,6 +18,7 @@ internal static class ChangesApi
         changes.MapPost("/{id:int}/request-changes", RequestChangesAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesApprove));
         changes.MapPost("/{id:int}/submit", SubmitAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite));
         changes.MapPost("/{id:int}/merge", MergeAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite));
+        changes.MapPost("/{id:int}/revert", RevertAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite));
         return app;
     }
 
@@ -119,6 +120,17 @@ internal static class ChangesApi
 
         var (commit, error) = await changes.MergeAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
         return commit is null ? Refused(error!) : Results.Json(new { id, mergeCommit = commit });
+    }
+
+    private static async Task<IResult> RevertAsync(int id, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery)
+    {
+        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var (revert, error) = await changes.RevertAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
+        return revert is null ? Refused(error!) : Results.Json(Summary(revert), statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult?> RefuseCrossSiteAsync(HttpContext context, IAntiforgery antiforgery) =>

@@ -85,6 +85,30 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AMergedChangeRequest_IsRevertedThroughANewChangeRequest()
+    {
+        var (request, _) = await _changes.CreateAsync("Refund wording", Ana, default);
+        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take an hour.\n", Revision("help/refunds"), Ana.Commit, null, default);
+        await _changes.SaveAsync(request.Id, "help/new-page", "---\ntitle: New page\n---\nNew.\n", null, Ana.Commit, null, default);
+        await _changes.SubmitAsync(request.Id, Ana, default);
+        await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default);
+        await _changes.MergeAsync(request.Id, Rita, default);
+        Assert.Contains("an hour", _store.Current.Articles["help/refunds"].Body, StringComparison.Ordinal);
+
+        var (revert, error) = await _changes.RevertAsync(request.Id, Ana, default);
+        Assert.Null(error);
+        Assert.StartsWith("Revert \"Refund wording\"", revert!.Title, StringComparison.Ordinal);
+        Assert.Contains("an hour", _store.Current.Articles["help/refunds"].Body, StringComparison.Ordinal);
+        await _changes.SubmitAsync(revert.Id, Ana, default);
+        await _changes.ReviewAsync(revert.Id, Rita, ChangeRequestReview.Approve, default);
+        var (_, mergeError) = await _changes.MergeAsync(revert.Id, Rita, default);
+
+        Assert.Null(mergeError);
+        Assert.Contains("five days", _store.Current.Articles["help/refunds"].Body, StringComparison.Ordinal);
+        Assert.False(_store.Current.Articles.ContainsKey("help/new-page"));
+    }
+
+    [Fact]
     public async Task ASaveAfterApproval_PutsItBackInReview_AndMergeIsRefusedUntilApprovedAgain()
     {
         var (request, _) = await _changes.CreateAsync("Refund wording", Ana, default);

@@ -49,6 +49,23 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
     public Task<IActionResult> OnPostCommentAsync(int id, string? path, int line, string? body) =>
         ActAsync(id, () => changes.CommentAsync(id, path ?? string.Empty, line, body ?? string.Empty, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted));
 
+    public async Task<IActionResult> OnPostRevertAsync(int id)
+    {
+        var (revert, error) = await changes.RevertAsync(id, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
+        if (revert is not null)
+        {
+            return Redirect($"/studio/changes/{revert.Id}");
+        }
+
+        if (!await LoadAsync(id).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        FormError = error;
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostMergeAsync(int id)
     {
         var (commit, error) = await changes.MergeAsync(id, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
