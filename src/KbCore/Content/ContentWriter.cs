@@ -204,6 +204,77 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Merges the published branch into <paramref name="branch"/>. Files both sides changed come back as conflicts
+    /// unless <paramref name="resolutions"/> gives their final text (null text: remove the file); then the merge is
+    /// committed with those texts. Nothing is written until every conflict is resolved.
+    /// </summary>
+    public async Task<BranchUpdate> UpdateFromPublishedAsync(string branch, CommitIdentity author, IReadOnlyDictionary<string, string?>? resolutions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        IReadOnlyList<MergeConflict> conflicts = [];
+        var result = await WriteAsync(branch, (repo, tip) =>
+        {
+            var main = repo.Branches[options.Value.Branch]?.Tip;
+            if (tip.Head is null || main is null)
+            {
+                return new SaveResult(SaveStatus.NotFound);
+            }
+
+            if (repo.ObjectDatabase.FindMergeBase(tip.Head, main)?.Sha == main.Sha)
+            {
+                return new SaveResult(SaveStatus.Committed) { Unchanged = true };
+            }
+
+            var merged = repo.ObjectDatabase.MergeCommits(tip.Head, main, new MergeTreeOptions { FailOnConflict = false, SkipReuc = true });
+            Tree tree;
+            if (merged.Status == MergeTreeStatus.Succeeded)
+            {
+                tree = merged.Tree;
+            }
+            else
+            {
+                static string? Text(IndexEntry? entry, Repository r) => entry is null ? null : r.Lookup<Blob>(entry.Id)?.GetContentText();
+                var found = merged.Conflicts
+                    .Select(c => new MergeConflict((c.Ours ?? c.Theirs ?? c.Ancestor).Path, Text(c.Ancestor, repo), Text(c.Ours, repo), Text(c.Theirs, repo)))
+                    .ToList();
+                if (resolutions is null || found.Any(c => !resolutions.ContainsKey(c.Path)))
+                {
+                    conflicts = found;
+                    return new SaveResult(SaveStatus.Conflict);
+                }
+
+                // Everything else merges cleanly; the conflicting files take the texts the author settled on.
+                var definition = TreeDefinition.From(repo.ObjectDatabase.MergeCommits(tip.Head, main, new MergeTreeOptions { MergeFileFavor = MergeFileFavor.Ours, SkipReuc = true }).Tree);
+                foreach (var conflict in found)
+                {
+                    if (resolutions[conflict.Path] is { } text)
+                    {
+                        definition.Add(conflict.Path, repo.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(text)), conflict.Path), Mode.NonExecutableFile);
+                    }
+                    else
+                    {
+                        definition.Remove(conflict.Path);
+                    }
+                }
+
+                tree = repo.ObjectDatabase.CreateTree(definition);
+            }
+
+            var now = DateTimeOffset.UtcNow;
+            var commit = repo.ObjectDatabase.CreateCommit(
+                new Signature(author.Name, author.Email, now),
+                new Signature(options.Value.CommitterName, options.Value.CommitterEmail, now),
+                $"Update {branch} from {options.Value.Branch}",
+                tree,
+                [tip.Head, main],
+                prettifyMessage: true);
+            GitRefs.CompareAndSwap(repo.Info.Path, "refs/heads/" + tip.Branch, commit.Sha, tip.Head.Sha, "update from " + options.Value.Branch);
+            return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha };
+        }, cancellationToken).ConfigureAwait(false);
+        return new BranchUpdate(result.Status, result.Unchanged ? null : result.CommitSha, conflicts);
+    }
+
     /// <summary>Runs one write under the lock, redoing it if the branch moved underneath (a push); then refreshes readers.</summary>
     private async Task<SaveResult> WriteAsync(string? branch, Func<Repository, BranchTip, SaveResult> write, CancellationToken cancellationToken)
     {

@@ -282,6 +282,25 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
         return result.Status == SaveStatus.Committed ? (revert, null) : (null, result.Error ?? "The revert could not be prepared.");
     }
 
+    /// <summary>Brings the branch up to date with the published branch; conflicts come back to resolve (see <see cref="ContentWriter.UpdateFromPublishedAsync"/>).</summary>
+    public async Task<BranchUpdate> UpdateFromPublishedAsync(int id, ReviewerIdentity actor, IReadOnlyDictionary<string, string?>? resolutions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var request = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (request is null || !ChangeRequestStates.IsOpen(request.State))
+        {
+            return new BranchUpdate(SaveStatus.NotFound, null, []);
+        }
+
+        var update = await writer.UpdateFromPublishedAsync(request.Branch, actor.Commit, resolutions, cancellationToken).ConfigureAwait(false);
+        if (update is { Status: SaveStatus.Committed, CommitSha: not null })
+        {
+            await BranchMovedAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return update;
+    }
+
     public Task<string?> CloseAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken) =>
         UpdateAsync(id, request =>
         {

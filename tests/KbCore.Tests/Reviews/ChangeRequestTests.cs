@@ -145,6 +145,36 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ConflictsWithThePublishedBranch_AreResolvedByTheAuthor_ThenTheRequestMerges()
+    {
+        var (request, _) = await _changes.CreateAsync("Conflicting", Ana, default);
+        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take one day.\n", Revision("help/refunds"), Ana.Commit, null, default);
+        await _changes.SaveAsync(request.Id, "help/cards", "---\ntitle: Cards\n---\nWe take cards and cash.\n", Revision("help/cards"), Ana.Commit, null, default);
+        _repo.Commit(new Dictionary<string, string?> { ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take ten days.\n", ["help/other.md"] = "# Other\n" });
+        _store.Refresh();
+
+        var first = await _changes.UpdateFromPublishedAsync(request.Id, Ana, null, default);
+        var conflict = Assert.Single(first.Conflicts);
+        Assert.Equal(SaveStatus.Conflict, first.Status);
+        Assert.Equal("help/refunds.md", conflict.Path);
+        Assert.Contains("one day", conflict.Ours, StringComparison.Ordinal);
+        Assert.Contains("ten days", conflict.Theirs, StringComparison.Ordinal);
+
+        var resolved = await _changes.UpdateFromPublishedAsync(request.Id, Ana,
+            new Dictionary<string, string?> { ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take two days.\n" }, default);
+        Assert.Equal(SaveStatus.Committed, resolved.Status);
+        await _changes.SubmitAsync(request.Id, Ana, default);
+        await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default);
+        var (merge, error) = await _changes.MergeAsync(request.Id, Rita, default);
+
+        Assert.Null(error);
+        Assert.NotNull(merge);
+        Assert.Contains("two days", _store.Current.Articles["help/refunds"].Body, StringComparison.Ordinal);
+        Assert.Contains("cash", _store.Current.Articles["help/cards"].Body, StringComparison.Ordinal);
+        Assert.True(_store.Current.Articles.ContainsKey("help/other"));
+    }
+
+    [Fact]
     public void Policy_IsReadFromTheRepository_AndFailsClosedWhenBroken()
     {
         Assert.Equal(ReviewPolicy.Default, _changes.Policy());

@@ -21,6 +21,9 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
 
     public string? FormError { get; private set; }
 
+    /// <summary>After "update from the published branch": the files to settle by hand.</summary>
+    public IReadOnlyList<MergeConflict> Conflicts { get; private set; } = [];
+
     public string? Notice { get; private set; }
 
     public string UserId => CurrentAuthor.Reviewer(User).UserId;
@@ -48,6 +51,39 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
 
     public Task<IActionResult> OnPostCommentAsync(int id, string? path, int line, string? body) =>
         ActAsync(id, () => changes.CommentAsync(id, path ?? string.Empty, line, body ?? string.Empty, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostUpdateAsync(int id) => UpdateAsync(id, null);
+
+    /// <summary>The author's settled text for each conflicting file (paths and texts are posted in the same order).</summary>
+    public Task<IActionResult> OnPostResolveAsync(int id, string[]? paths, string[]? texts)
+    {
+        var resolutions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; paths is not null && texts is not null && i < Math.Min(paths.Length, texts.Length); i++)
+        {
+            resolutions[paths[i]] = texts[i].Replace("\r\n", "\n", StringComparison.Ordinal);
+        }
+
+        return UpdateAsync(id, resolutions);
+    }
+
+    private async Task<IActionResult> UpdateAsync(int id, IReadOnlyDictionary<string, string?>? resolutions)
+    {
+        var update = await changes.UpdateFromPublishedAsync(id, CurrentAuthor.Reviewer(User), resolutions, HttpContext.RequestAborted).ConfigureAwait(false);
+        if (!await LoadAsync(id).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        Conflicts = update.Conflicts;
+        (Notice, FormError) = update switch
+        {
+            { Status: SaveStatus.Committed, CommitSha: null } => ("Already up to date with the published branch.", null),
+            { Status: SaveStatus.Committed } => ($"Updated from the published branch as commit {update.CommitSha![..7]}.", (string?)null),
+            { Status: SaveStatus.Conflict } => (null, "Some files changed on both sides. Settle each one below; nothing is written until all are settled."),
+            _ => (null, "This change request is not open."),
+        };
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRevertAsync(int id)
     {

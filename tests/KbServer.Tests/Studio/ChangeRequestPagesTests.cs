@@ -1,0 +1,52 @@
+using System.Net;
+using KbCore.Accounts;
+using KbServer.Tests.Infrastructure;
+
+namespace KbServer.Tests.Studio;
+
+/// <summary>Change requests through the studio's forms: start, edit into it, update from main with a conflict settled in the browser.</summary>
+public sealed class ChangeRequestPagesTests : IDisposable
+{
+    private readonly TempDirectory _seed = new TempDirectory("kbseed").WriteFiles(new Dictionary<string, string>
+    {
+        ["help/_index.md"] = "---\ntitle: Help\n---\n",
+        ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take five days.\n",
+    });
+
+    private readonly KbServerFactory _factory;
+
+    public ChangeRequestPagesTests() => _factory = new KbServerFactory(_seed.Path);
+
+    [Fact]
+    public async Task EditIntoAChangeRequest_ThenSettleAConflictWithThePublishedBranchInTheBrowser()
+    {
+        var author = await StudioSession.NewUserAsync(_factory, "cr.author@example.com", KbRoles.Author);
+        var started = await author.SubmitAsync("/studio/changes", "form.inline-form", new() { ["title"] = "Refund wording" });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var change = started.Headers.Location!.PathOnly();
+
+        var id = change.Split('/')[^1];
+        var saved = await author.SubmitAsync($"/studio/edit?change={id}&path=help/refunds", "form.editor", new() { ["Form.Body"] = "Refunds take one day.\n" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.StartsWith(change, saved.Headers.Location!.PathOnly(), StringComparison.Ordinal);
+        Assert.Contains("five days", await _factory.CreateClient().GetStringAsync("/help/refunds"), StringComparison.Ordinal);
+
+        // Meanwhile someone publishes a different wording of the same line.
+        var publisher = await StudioSession.NewUserAsync(_factory, "cr.publisher@example.com", KbRoles.Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await publisher.SubmitAsync("/studio/edit?path=help/refunds", "form.editor", new() { ["Form.Body"] = "Refunds take ten days.\n" })).StatusCode);
+
+        var page = await Html.ParseAsync(await author.SubmitAsync(change, "form[action*='handler=Update']", []));
+        Assert.Contains("ten days", page.QuerySelector("#conflicts .theirs pre")!.TextContent, StringComparison.Ordinal);
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("#conflicts")!;
+        var resolved = await Html.ParseAsync(await author.PostFormAsync(change, form, new() { ["texts"] = "---\ntitle: Refunds\nvisibility: public\n---\nRefunds take two days.\n" }));
+
+        Assert.Contains("Updated from the published branch", resolved.QuerySelector(".alert.ok")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("two days", resolved.QuerySelector("section.change-file .preview")!.TextContent, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _seed.Dispose();
+    }
+}
