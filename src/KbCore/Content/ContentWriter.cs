@@ -275,6 +275,38 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
         return new BranchUpdate(result.Status, result.Unchanged ? null : result.CommitSha, conflicts);
     }
 
+    /// <summary>Files under <c>.kb/</c> the studio itself writes (settings reviewed like content).</summary>
+    public static IReadOnlySet<string> SettingsFiles { get; } = new HashSet<string>(StringComparer.Ordinal) { ".kb/policy.yml" };
+
+    /// <summary>Writes one of <see cref="SettingsFiles"/> as a commit on the published branch or a change request's.</summary>
+    public Task<SaveResult> SaveSettingsFileAsync(string filePath, string text, CommitIdentity author, string message, string? branch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        if (!SettingsFiles.Contains(filePath) || text is null || text.Length > 64 * 1024)
+        {
+            return Task.FromResult(SaveResult.Reject("path", $"`{filePath}` is not a settings file the studio writes."));
+        }
+
+        return WriteAsync(branch, (repo, tip) =>
+        {
+            if (tip.Head is null)
+            {
+                return new SaveResult(SaveStatus.NotFound);
+            }
+
+            var blob = repo.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(text)), filePath);
+            if ((tip.Head[filePath]?.Target as Blob)?.Sha == blob.Sha)
+            {
+                return new SaveResult(SaveStatus.Committed) { CommitSha = tip.Head.Sha, Unchanged = true };
+            }
+
+            var tree = TreeDefinition.From(tip.Head.Tree);
+            tree.Add(filePath, blob, Mode.NonExecutableFile);
+            var commit = Commit(repo, tip, tree, author, message);
+            return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha, Revision = blob.Sha };
+        }, cancellationToken);
+    }
+
     /// <summary>Runs one write under the lock, redoing it if the branch moved underneath (a push); then refreshes readers.</summary>
     private async Task<SaveResult> WriteAsync(string? branch, Func<Repository, BranchTip, SaveResult> write, CancellationToken cancellationToken)
     {

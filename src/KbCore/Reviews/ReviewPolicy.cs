@@ -16,6 +16,14 @@ public sealed record ReviewPolicy(IReadOnlyList<string> PublishDirectly, int Min
     /// <summary>Fails closed: when the file cannot be read, nobody publishes directly.</summary>
     public static ReviewPolicy Strict { get; } = new([], 1, false, false);
 
+    /// <summary>The policy as <c>.kb/policy.yml</c> text.</summary>
+    public string ToYaml() =>
+        "# Who may change the published branch directly; everyone else goes through a change request. Reviewed like content.\n" +
+        $"publish_directly: [{string.Join(", ", PublishDirectly)}]\n" +
+        $"min_approvals: {MinApprovals.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n" +
+        $"authors_may_approve_own: {(AuthorsMayApproveOwn ? "true" : "false")}\n" +
+        $"merge: {(Squash ? "squash" : "merge")}\n";
+
     public bool MayPublishDirectly(IEnumerable<string> roles) => roles.Any(r => PublishDirectly.Contains(r, StringComparer.OrdinalIgnoreCase));
 
     public static ReviewPolicy Parse(string? yaml)

@@ -44,6 +44,35 @@ public sealed class ChangeRequestPagesTests : IDisposable
         Assert.Contains("two days", resolved.QuerySelector("section.change-file .preview")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PolicyPage_RequiresReviewForAuthors_WhoseEditorSavesThenOpenAChangeRequest()
+    {
+        var admin = await StudioSession.NewUserAsync(_factory, "policy.page.admin@example.com", KbRoles.Admin);
+        var author = await StudioSession.NewUserAsync(_factory, "policy.page.author@example.com", KbRoles.Author);
+        Assert.Equal(HttpStatusCode.Forbidden, (await author.Client.GetAsync("/studio/admin/policy")).StatusCode);
+
+        var page = await admin.GetDocumentAsync("/studio/admin/policy");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.card")!;
+        foreach (var box in form.QuerySelectorAll("input[name=publish]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>())
+        {
+            box.IsChecked = box.Value is "Reviewer" or "Admin";
+        }
+
+        var saved = await Html.ParseAsync(await admin.PostFormAsync("/studio/admin/policy", form, []));
+        Assert.Contains("applies now", saved.QuerySelector("#policy-notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("publish_directly: [Reviewer, Admin]", Git.Run(_factory.RepositoryPath, "show", "main:.kb/policy.yml"), StringComparison.Ordinal);
+
+        var tip = Git.Run(_factory.RepositoryPath, "rev-parse", "main").Trim();
+        var edit = await author.SubmitAsync("/studio/edit?path=help/refunds", "form.editor", new() { ["Form.Body"] = "Refunds take six days.\n", ["Message"] = "Six days now" });
+
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.StartsWith("/studio/changes/", edit.Headers.Location!.PathOnly(), StringComparison.Ordinal);
+        Assert.Equal(tip, Git.Run(_factory.RepositoryPath, "rev-parse", "main").Trim());
+        var change = await author.GetDocumentAsync(edit.Headers.Location!.PathOnly());
+        Assert.Contains("Six days now", change.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("six days", change.QuerySelector("section.change-file .preview")!.TextContent, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _factory.Dispose();
