@@ -393,6 +393,32 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
             .ToList();
     }
 
+    /// <summary>The branch's own commits (not on the published branch), newest first.</summary>
+    public IReadOnlyList<CommitSummary> Commits(ChangeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var repo = repository.Open();
+        var head = repo.Branches[request.Branch]?.Tip;
+        if (head is null)
+        {
+            return [];
+        }
+
+        var filter = new CommitFilter { IncludeReachableFrom = head, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time };
+        if (repo.Branches[options.Value.Branch]?.Tip is { } main && request.State != ChangeRequestStates.Merged)
+        {
+            filter.ExcludeReachableFrom = main;
+        }
+        else if (repo.Lookup<Commit>(request.BaseCommit) is { } start)
+        {
+            filter.ExcludeReachableFrom = start;
+        }
+
+        return repo.Commits.QueryBy(filter).Take(200)
+            .Select(c => new CommitSummary(c.Sha, c.Author.Name, c.Author.Email, c.Author.When, c.MessageShort, []))
+            .ToList();
+    }
+
     /// <summary>Approvals given on the current head, one per reviewer (their latest verdict counts).</summary>
     public static IReadOnlyList<ChangeRequestReview> CurrentApprovals(ChangeRequest request, string head)
     {

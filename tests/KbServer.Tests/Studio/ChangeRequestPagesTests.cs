@@ -30,6 +30,10 @@ public sealed class ChangeRequestPagesTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.StartsWith(change, saved.Headers.Location!.PathOnly(), StringComparison.Ordinal);
         Assert.Contains("five days", await _factory.CreateClient().GetStringAsync("/help/refunds"), StringComparison.Ordinal);
+        var overview = await author.GetDocumentAsync(change);
+        Assert.Contains("Update Refunds", overview.QuerySelector("#commits")!.TextContent, StringComparison.Ordinal);
+        var side = await author.GetDocumentAsync(change + "?view=side");
+        Assert.Contains(side.QuerySelectorAll("table.diff.side td.del, table.diff.side td.mod"), td => td.TextContent.Contains("five days", StringComparison.Ordinal));
 
         // Meanwhile someone publishes a different wording of the same line.
         var publisher = await StudioSession.NewUserAsync(_factory, "cr.publisher@example.com", KbRoles.Admin);

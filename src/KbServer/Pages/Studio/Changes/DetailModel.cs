@@ -17,6 +17,12 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
 
     public IReadOnlyList<FileView> Files { get; private set; } = [];
 
+    public IReadOnlyList<CommitSummary> Commits { get; private set; } = [];
+
+    /// <summary><c>side</c> for side-by-side diffs; inline otherwise (line comments are made inline).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? View { get; set; }
+
     public ReviewPolicy Policy { get; private set; } = ReviewPolicy.Default;
 
     public string? FormError { get; private set; }
@@ -142,6 +148,7 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
 
         Change = request;
         Policy = changes.Policy();
+        Commits = changes.Commits(request);
         var comments = await changes.CommentsAsync(id, HttpContext.RequestAborted).ConfigureAwait(false);
         var files = new List<FileView>();
         foreach (var file in changes.Changes(request))
@@ -156,7 +163,8 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
 
             var (before, after) = changes.Texts(request, file.Path);
             var diff = InlineDiffBuilder.Diff(before ?? string.Empty, after ?? string.Empty, ignoreWhiteSpace: false);
-            files.Add(new FileView(file, path, true, after is null ? null : Render(path, file.Path, after), diff, comments.Where(c => c.Path == path).ToList()));
+            var side = View == "side" ? SideBySideDiffBuilder.Diff(before ?? string.Empty, after ?? string.Empty, ignoreWhiteSpace: false) : null;
+            files.Add(new FileView(file, path, true, after is null ? null : Render(path, file.Path, after), diff, comments.Where(c => c.Path == path).ToList()) { Side = side });
         }
 
         Files = files;
@@ -178,5 +186,8 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
     }
 
     /// <summary>One changed file: its rendered text and its diff with the comments on its lines.</summary>
-    public sealed record FileView(ChangedFile File, string Path, bool IsArticle, string? Html, DiffPaneModel? Diff, IReadOnlyList<ReviewComment> Comments);
+    public sealed record FileView(ChangedFile File, string Path, bool IsArticle, string? Html, DiffPaneModel? Diff, IReadOnlyList<ReviewComment> Comments)
+    {
+        public SideBySideDiffModel? Side { get; init; }
+    }
 }
