@@ -2,7 +2,6 @@ using KbCore.Accounts;
 using KbCore.Content;
 using KbCore.Rendering;
 using KbServer.Auth;
-using Microsoft.AspNetCore.Antiforgery;
 
 namespace KbServer.Api;
 
@@ -17,9 +16,9 @@ internal static class ArticlesApi
         var articles = app.MapGroup("/api/v1/articles");
         articles.MapGet(string.Empty, List).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesRead));
         articles.MapGet("/{**path}", Get).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesRead));
-        articles.MapPut("/{**path}", PutAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesWrite))
+        articles.MapPut("/{**path}", PutAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesWrite)).AddEndpointFilter<BrowserAntiforgeryFilter>()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ContentWriter.MaxContentBytes * 2));
-        articles.MapDelete("/{**path}", DeleteAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesWrite));
+        articles.MapDelete("/{**path}", DeleteAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesWrite)).AddEndpointFilter<BrowserAntiforgeryFilter>();
         return app;
     }
 
@@ -53,25 +52,12 @@ internal static class ArticlesApi
         });
     }
 
-    private static async Task<IResult> PutAsync(string path, HttpContext context, ContentWriter writer, IAntiforgery antiforgery)
+    private static async Task<IResult> PutAsync(string path, HttpContext context, ContentWriter writer)
     {
-        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
+        var (body, problem) = await JsonBody.ReadAsync<ArticleSaveRequest>(context, "{\"content\", \"baseRevision\", \"message\"}").ConfigureAwait(false);
+        if (problem is not null)
         {
-            return refused;
-        }
-
-        ArticleSaveRequest? body;
-        try
-        {
-            body = await context.Request.ReadFromJsonAsync<ArticleSaveRequest>(context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            return Results.Problem(statusCode: 400, title: "Invalid JSON", detail: e.Message);
-        }
-        catch (InvalidOperationException)
-        {
-            return Results.Problem(statusCode: 415, title: "Send JSON", detail: "Use Content-Type: application/json with {\"content\", \"baseRevision\", \"message\"}.");
+            return problem;
         }
 
         if (body?.Content is null)
@@ -100,13 +86,8 @@ internal static class ArticlesApi
         };
     }
 
-    private static async Task<IResult> DeleteAsync(string path, string? baseRevision, HttpContext context, ContentWriter writer, IAntiforgery antiforgery)
+    private static async Task<IResult> DeleteAsync(string path, string? baseRevision, HttpContext context, ContentWriter writer)
     {
-        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
-        {
-            return refused;
-        }
-
         if (CurrentAuthor.PublishRefusal(context.User, context.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()) is { } policy)
         {
             return Results.Problem(statusCode: 403, title: "Review required", detail: policy);
@@ -122,16 +103,6 @@ internal static class ArticlesApi
         };
     }
 
-    /// <summary>A browser session may write only with the antiforgery token (tokens in headers cannot be forged cross-site).</summary>
-    private static async Task<IResult?> RefuseCrossSiteAsync(HttpContext context, IAntiforgery antiforgery)
-    {
-        if (CurrentAuthor.ViaToken(context.User) || await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        return Results.Problem(statusCode: 400, title: "Missing antiforgery token", detail: "Browser sessions must send the antiforgery token; integrations use a personal API token.");
-    }
 
     private static IResult NotFound(string path) =>
         Results.Problem(statusCode: 404, title: "No such article", detail: $"There is no article at `{path}`.");

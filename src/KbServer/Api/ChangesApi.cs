@@ -1,7 +1,6 @@
 using KbCore.Accounts;
 using KbCore.Reviews;
 using KbServer.Auth;
-using Microsoft.AspNetCore.Antiforgery;
 
 namespace KbServer.Api;
 
@@ -10,7 +9,7 @@ internal static class ChangesApi
 {
     public static IEndpointRouteBuilder MapChangesApi(this IEndpointRouteBuilder app)
     {
-        var changes = app.MapGroup("/api/v1/changes");
+        var changes = app.MapGroup("/api/v1/changes").AddEndpointFilter<BrowserAntiforgeryFilter>();
         changes.MapGet(string.Empty, ListAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesRead));
         changes.MapPost(string.Empty, CreateAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite));
         changes.MapGet("/{id:int}", GetAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesRead));
@@ -25,25 +24,12 @@ internal static class ChangesApi
     private static async Task<IResult> ListAsync(ChangeRequests changes, CancellationToken cancellationToken) =>
         Results.Json((await changes.ListAsync(openOnly: false, cancellationToken).ConfigureAwait(false)).Select(Summary));
 
-    private static async Task<IResult> CreateAsync(HttpContext context, ChangeRequests changes, IAntiforgery antiforgery)
+    private static async Task<IResult> CreateAsync(HttpContext context, ChangeRequests changes)
     {
-        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
+        var (body, problem) = await JsonBody.ReadAsync<ChangeCreateRequest>(context, "{\"title\"}").ConfigureAwait(false);
+        if (problem is not null)
         {
-            return refused;
-        }
-
-        ChangeCreateRequest? body;
-        try
-        {
-            body = await context.Request.ReadFromJsonAsync<ChangeCreateRequest>(context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            return Results.Problem(statusCode: 400, title: "Invalid JSON", detail: e.Message);
-        }
-        catch (InvalidOperationException)
-        {
-            return Results.Problem(statusCode: 415, title: "Send JSON", detail: "Use Content-Type: application/json with {\"title\"}.");
+            return problem;
         }
 
         var (request, error) = await changes.CreateAsync(body?.Title ?? string.Empty, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
@@ -73,19 +59,14 @@ internal static class ChangesApi
         });
     }
 
-    private static Task<IResult> ApproveAsync(int id, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery) =>
-        ReviewAsync(id, ChangeRequestReview.Approve, context, changes, antiforgery);
+    private static Task<IResult> ApproveAsync(int id, HttpContext context, ChangeRequests changes) =>
+        ReviewAsync(id, ChangeRequestReview.Approve, context, changes);
 
-    private static Task<IResult> RequestChangesAsync(int id, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery) =>
-        ReviewAsync(id, ChangeRequestReview.RequestChanges, context, changes, antiforgery);
+    private static Task<IResult> RequestChangesAsync(int id, HttpContext context, ChangeRequests changes) =>
+        ReviewAsync(id, ChangeRequestReview.RequestChanges, context, changes);
 
-    private static async Task<IResult> ReviewAsync(int id, string verdict, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery)
+    private static async Task<IResult> ReviewAsync(int id, string verdict, HttpContext context, ChangeRequests changes)
     {
-        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
-        {
-            return refused;
-        }
-
         if (await changes.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is null)
         {
             return NotFound(id);
@@ -95,24 +76,14 @@ internal static class ChangesApi
         return error is null ? await GetAsync(id, changes, context.RequestAborted).ConfigureAwait(false) : Refused(error);
     }
 
-    private static async Task<IResult> SubmitAsync(int id, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery)
+    private static async Task<IResult> SubmitAsync(int id, HttpContext context, ChangeRequests changes)
     {
-        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
-        {
-            return refused;
-        }
-
         var error = await changes.SubmitAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
         return error is null ? await GetAsync(id, changes, context.RequestAborted).ConfigureAwait(false) : Refused(error);
     }
 
-    private static async Task<IResult> MergeAsync(int id, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery)
+    private static async Task<IResult> MergeAsync(int id, HttpContext context, ChangeRequests changes)
     {
-        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
-        {
-            return refused;
-        }
-
         if (await changes.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is null)
         {
             return NotFound(id);
@@ -122,21 +93,12 @@ internal static class ChangesApi
         return commit is null ? Refused(error!) : Results.Json(new { id, mergeCommit = commit });
     }
 
-    private static async Task<IResult> RevertAsync(int id, HttpContext context, ChangeRequests changes, IAntiforgery antiforgery)
+    private static async Task<IResult> RevertAsync(int id, HttpContext context, ChangeRequests changes)
     {
-        if (await RefuseCrossSiteAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
-        {
-            return refused;
-        }
-
         var (revert, error) = await changes.RevertAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
         return revert is null ? Refused(error!) : Results.Json(Summary(revert), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult?> RefuseCrossSiteAsync(HttpContext context, IAntiforgery antiforgery) =>
-        CurrentAuthor.ViaToken(context.User) || await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false)
-            ? null
-            : Results.Problem(statusCode: 400, title: "Missing antiforgery token", detail: "Browser sessions must send the antiforgery token; integrations use a personal API token.");
 
     private static object Summary(ChangeRequest request) => new
     {
