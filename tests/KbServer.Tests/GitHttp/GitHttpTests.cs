@@ -83,7 +83,7 @@ public sealed class GitHttpTests : IDisposable
     {
         var admin = await TokenForRoleAsync("policy.admin@example.com", KbRoles.Admin, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
         var author = await TokenForRoleAsync("policy.author@example.com", KbRoles.Author, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite, TokenScopes.ChangesRead);
-        var reviewer = await TokenForRoleAsync("policy.reviewer@example.com", KbRoles.Reviewer, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var reviewer = await TokenForRoleAsync("policy.reviewer@example.com", KbRoles.Reviewer, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite, TokenScopes.ChangesApprove, TokenScopes.ChangesRead);
         var setup = Clone(admin, "policy-admin");
         Directory.CreateDirectory(Path.Combine(setup, ".kb"));
         File.WriteAllText(Path.Combine(setup, ".kb", "policy.yml"), "publish_directly: [Reviewer, Admin]\nmin_approvals: 1\n");
@@ -104,6 +104,16 @@ public sealed class GitHttpTests : IDisposable
         var changes = await api.GetStringAsync("/api/v1/changes");
         Assert.Contains("\"branch\":\"fix/author-line\"", changes, StringComparison.Ordinal);
         Assert.Contains("\"state\":\"in_review\"", changes, StringComparison.Ordinal);
+        // An approval counts for the pushed commits only: pushing again puts the request back in review.
+        var id = System.Text.Json.JsonDocument.Parse(changes).RootElement.EnumerateArray().Single(c => c.GetProperty("branch").GetString() == "fix/author-line").GetProperty("id").GetInt32();
+        var approver = _server.CreateClient();
+        approver.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", reviewer);
+        Assert.Contains("\"state\":\"approved\"", await (await approver.PostAsync($"/api/v1/changes/{id}/approve", null)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        File.AppendAllText(Path.Combine(mine, "_index.md"), "Another line.\n");
+        Git.Run(mine, "commit", "-q", "-am", "Second author edit");
+        Git.Run(mine, "push", "-q", "origin", "HEAD:fix/author-line");
+        Assert.Contains("\"state\":\"in_review\"", await api.GetStringAsync($"/api/v1/changes/{id}"), StringComparison.Ordinal);
+
         var direct = await api.PutAsync("/api/v1/articles/invoicing/direct", new StringContent("{\"content\":\"---\\ntitle: D\\n---\\nD\\n\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Forbidden, direct.StatusCode);
 
