@@ -138,7 +138,8 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
     /// Merges <paramref name="source"/> into the published branch as one merge commit (or a single-parent squash),
     /// only when it merges cleanly: never a half-merged state. Returns the conflicting paths when it does not.
     /// </summary>
-    public Task<SaveResult> MergeAsync(string source, string message, CommitIdentity merger, bool squash, CancellationToken cancellationToken)
+    /// <param name="expectedHead">The branch head that was approved: anything pushed or saved since is not merged.</param>
+    public Task<SaveResult> MergeAsync(string source, string expectedHead, string message, CommitIdentity merger, bool squash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(merger);
         return WriteAsync(null, (repo, tip) =>
@@ -147,6 +148,16 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
             if (tip.Head is null || theirs is null)
             {
                 return new SaveResult(SaveStatus.NotFound);
+            }
+
+            if (theirs.Sha != expectedHead)
+            {
+                return SaveResult.Reject("head", "The change request changed after it was approved; it needs approving again.");
+            }
+
+            if (repo.ObjectDatabase.FindMergeBase(tip.Head, theirs)?.Sha == theirs.Sha)
+            {
+                return SaveResult.Reject("head", "These changes are already on the published branch.");
             }
 
             var merged = repo.ObjectDatabase.MergeCommits(tip.Head, theirs, new MergeTreeOptions { FailOnConflict = false, SkipReuc = true });

@@ -20,9 +20,10 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
     public ReviewPolicy Policy()
     {
         using var repo = repository.Open();
-        return repo.Branches[options.Value.Branch]?.Tip?[ReviewPolicy.FilePath]?.Target is Blob { Size: <= 64 * 1024 } blob
-            ? ReviewPolicy.Parse(blob.GetContentText())
-            : ReviewPolicy.Default;
+        var entry = repo.Branches[options.Value.Branch]?.Tip?[ReviewPolicy.FilePath];
+        return entry is null
+            ? ReviewPolicy.Default
+            : entry.Target is Blob { Size: <= 64 * 1024 } blob ? ReviewPolicy.Parse(blob.GetContentText()) : ReviewPolicy.Strict;
     }
 
     public async Task<(ChangeRequest? Request, string? Error)> CreateAsync(string title, ReviewerIdentity author, CancellationToken cancellationToken)
@@ -126,21 +127,53 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
     }
 
     /// <summary>Saves an article into the change request's branch; a save after reviews puts it back in review.</summary>
-    public async Task<SaveResult> SaveAsync(int id, string path, string content, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken, IReadOnlyList<ArticleAttachment>? attachments = null)
+    /// <remarks>Only its author (and admins) write into a change request: a reviewer who wrote into it could then approve their own words.</remarks>
+    public async Task<SaveResult> SaveAsync(int id, string path, string content, string? baseRevision, ReviewerIdentity author, string? message, CancellationToken cancellationToken, IReadOnlyList<ArticleAttachment>? attachments = null)
     {
+        ArgumentNullException.ThrowIfNull(author);
         var request = await FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (request is null || !ChangeRequestStates.IsOpen(request.State))
         {
             return SaveResult.Reject("change", $"Change request #{id} is not open.");
         }
 
-        var result = await writer.SaveAsync(path, content, baseRevision, author, message, cancellationToken, attachments, request.Branch).ConfigureAwait(false);
+        if (!MayWrite(request, author))
+        {
+            return SaveResult.Reject("change", $"Only {request.AuthorName} (its author) and admins can change change request #{id}; start your own to propose more.");
+        }
+
+        var result = await writer.SaveAsync(path, content, baseRevision, author.Commit, message, cancellationToken, attachments, request.Branch).ConfigureAwait(false);
         if (result is { Status: SaveStatus.Committed, Unchanged: false })
         {
             await BranchMovedAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
+    }
+
+    /// <summary>Who may put commits on a request's branch: its author and admins.</summary>
+    public static bool MayWrite(ChangeRequest request, ReviewerIdentity actor)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        return request.AuthorId == actor.UserId || actor.Roles.Contains(KbRoles.Admin);
+    }
+
+    /// <summary>
+    /// The merge commits this server made for change requests: only their <c>Approved-by:</c> trailers are approvals.
+    /// Anyone can type such a line into a commit message.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> MergeCommitsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return (await db.ChangeRequests.AsNoTracking().Where(c => c.MergeCommit != null).Select(c => c.MergeCommit!).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task<ChangeRequest?> FindOpenByBranchAsync(string branch, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ChangeRequests.AsNoTracking().FirstOrDefaultAsync(c => c.Branch == branch && c.State != ChangeRequestStates.Merged && c.State != ChangeRequestStates.Closed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>New commits on the branch (a save or a push): approvals were for older text, so it is in review again.</summary>
@@ -178,7 +211,8 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
         }, cancellationToken);
 
     /// <summary>Approve or request changes at the branch's current head. Null when recorded; otherwise why not.</summary>
-    public async Task<string?> ReviewAsync(int id, ReviewerIdentity reviewer, string verdict, CancellationToken cancellationToken)
+    /// <param name="expectedHead">The head the reviewer looked at, when known: a verdict never covers commits they did not see.</param>
+    public async Task<string?> ReviewAsync(int id, ReviewerIdentity reviewer, string verdict, CancellationToken cancellationToken, string? expectedHead = null)
     {
         ArgumentNullException.ThrowIfNull(reviewer);
         if (!reviewer.Roles.Any(r => r is KbRoles.Reviewer or KbRoles.Admin))
@@ -199,12 +233,18 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
                 return "The author has not submitted this change request for review yet.";
             }
 
-            if (verdict == ChangeRequestReview.Approve && request.AuthorId == reviewer.UserId && !policy.AuthorsMayApproveOwn)
+            if (verdict == ChangeRequestReview.Approve && !policy.AuthorsMayApproveOwn &&
+                (request.AuthorId == reviewer.UserId || Commits(request).Any(c => string.Equals(c.AuthorEmail, reviewer.Email, StringComparison.OrdinalIgnoreCase))))
             {
-                return "You cannot approve your own change request under this repository's policy.";
+                return "You cannot approve a change request you wrote in under this repository's policy.";
             }
 
             var head = Head(request.Branch) ?? string.Empty;
+            if (expectedHead is not null && expectedHead != head)
+            {
+                return "The change request changed while you were reviewing it; look at the latest changes and review again.";
+            }
+
             request.Reviews.Add(new ChangeRequestReview
             {
                 ReviewerId = reviewer.UserId,
@@ -244,7 +284,7 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
             return (null, $"It needs {Math.Max(1, policy.MinApprovals)} approval(s) of its latest changes before it can be merged.");
         }
 
-        var result = await writer.MergeAsync(request.Branch, MergeMessage(request, approvals), merger.Commit, policy.Squash, cancellationToken).ConfigureAwait(false);
+        var result = await writer.MergeAsync(request.Branch, head, MergeMessage(request, approvals), merger.Commit, policy.Squash, cancellationToken).ConfigureAwait(false);
         if (result.Status != SaveStatus.Committed)
         {
             return (null, result.Status == SaveStatus.Conflict
@@ -290,6 +330,11 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
         if (request is null || !ChangeRequestStates.IsOpen(request.State))
         {
             return new BranchUpdate(SaveStatus.NotFound, null, []);
+        }
+
+        if (!MayWrite(request, actor))
+        {
+            return new BranchUpdate(SaveStatus.Rejected, null, []);
         }
 
         var update = await writer.UpdateFromPublishedAsync(request.Branch, actor.Commit, resolutions, cancellationToken).ConfigureAwait(false);

@@ -74,7 +74,7 @@ internal static class ArticlesApi
 
         var result = int.TryParse(context.Request.Query["change"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var change)
             ? await context.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()
-                .SaveAsync(change, path, body.Content, body.BaseRevision, CurrentAuthor.Of(context.User), body.Message, context.RequestAborted).ConfigureAwait(false)
+                .SaveAsync(change, path, body.Content, body.BaseRevision, CurrentAuthor.Reviewer(context.User), body.Message, context.RequestAborted).ConfigureAwait(false)
             : await writer.SaveAsync(path, body.Content, body.BaseRevision, CurrentAuthor.Of(context.User), body.Message, context.RequestAborted).ConfigureAwait(false);
         return result.Status switch
         {

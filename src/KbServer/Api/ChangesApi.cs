@@ -72,7 +72,9 @@ internal static class ChangesApi
             return NotFound(id);
         }
 
-        var error = await changes.ReviewAsync(id, CurrentAuthor.Reviewer(context.User), verdict, context.RequestAborted).ConfigureAwait(false);
+        // ?head=<sha>: the verdict only counts if the branch is still what the caller reviewed.
+        var head = context.Request.Query["head"].ToString();
+        var error = await changes.ReviewAsync(id, CurrentAuthor.Reviewer(context.User), verdict, context.RequestAborted, head.Length > 0 ? head : null).ConfigureAwait(false);
         return error is null ? await GetAsync(id, changes, context.RequestAborted).ConfigureAwait(false) : Refused(error);
     }
 

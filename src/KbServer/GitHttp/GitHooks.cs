@@ -12,6 +12,15 @@ internal static class GitHooks
         # The published branch only moves forward: its history is what customers saw and records every approval.
         zero=0000000000000000000000000000000000000000
         while read old new ref; do
+          # Git's own list of updates is authoritative: the server checked the same, this catches anything it missed.
+          case "$ref" in
+            refs/heads/*) ;;
+            *) echo "KnowledgeBase: only branches can be pushed, not $ref." >&2; exit 1 ;;
+          esac
+          if [ "$ref" = "refs/heads/$KB_BRANCH" ] && [ "$KB_MAY_PUBLISH" != "1" ]; then
+            echo "KnowledgeBase: $KB_BRANCH needs review under this repository's policy: push a branch instead." >&2
+            exit 1
+          fi
           if [ "$ref" = "refs/heads/$KB_BRANCH" ] && [ "$old" != "$zero" ] && [ "$new" != "$zero" ]; then
             if ! git merge-base --is-ancestor "$old" "$new"; then
               echo "KnowledgeBase: $KB_BRANCH cannot be force-pushed: its history is what customers saw and records every approval." >&2

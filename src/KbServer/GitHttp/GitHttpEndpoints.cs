@@ -59,6 +59,8 @@ internal static class GitHttpEndpoints
         {
             ["core.hooksPath"] = hooks.Path,
             ["receive.fsckObjects"] = "true",
+            ["receive.maxInputSize"] = "200m",
+            ["receive.shallowUpdate"] = "false",
         };
         if (rest != "git-receive-pack")
         {
@@ -94,6 +96,12 @@ internal static class GitHttpEndpoints
                 {
                     reasons[command.Ref] = $"{options.Value.Branch} needs review under this repository's policy: push a branch instead, which opens a change request";
                 }
+                else if (command.Ref != branch &&
+                    await changes.FindOpenByBranchAsync(command.Ref["refs/heads/".Length..], context.RequestAborted).ConfigureAwait(false) is { } open &&
+                    !KbCore.Reviews.ChangeRequests.MayWrite(open, pusher))
+                {
+                    reasons[command.Ref] = $"this branch is change request #{open.Id} by {open.AuthorName}; push your own branch to propose more";
+                }
             }
 
             if (reasons.Count > 0)
@@ -107,7 +115,11 @@ internal static class GitHttpEndpoints
             using (await writeLock.AcquireAsync(context.RequestAborted).ConfigureAwait(false))
             {
                 var before = Tips(repository, parsed.Commands);
-                await GitBackend.RunAsync(context, repository.Path, rest, user, body, parsed.Raw, config, logger, new Dictionary<string, string> { ["KB_BRANCH"] = options.Value.Branch }).ConfigureAwait(false);
+                await GitBackend.RunAsync(context, repository.Path, rest, user, body, parsed.Raw, config, logger, new Dictionary<string, string>
+                {
+                    ["KB_BRANCH"] = options.Value.Branch,
+                    ["KB_MAY_PUBLISH"] = changes.Policy().MayPublishDirectly(pusher.Roles) ? "1" : "0",
+                }).ConfigureAwait(false);
                 var after = Tips(repository, parsed.Commands);
                 if (after[branch] != before[branch])
                 {

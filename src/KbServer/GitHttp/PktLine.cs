@@ -8,6 +8,9 @@ internal static class PktLine
 {
     public const int MaxPayload = 65516;
 
+    /// <summary>A push's command list is a few lines per branch; anything bigger is not a push.</summary>
+    public const int MaxCommandBytes = 1024 * 1024;
+
     /// <summary>Reads the command list at the start of a receive-pack request, up to its flush packet.</summary>
     /// <returns>The raw bytes read (to replay to git) and the commands with the client's capabilities, or null if malformed.</returns>
     public static async Task<(byte[] Raw, List<PushCommand> Commands, HashSet<string> Capabilities)?> ReadCommandsAsync(Stream body, CancellationToken cancellationToken)
@@ -30,7 +33,7 @@ internal static class PktLine
                 return (raw.ToArray(), commands, capabilities);
             }
 
-            if (length < 4 || length - 4 > MaxPayload || commands.Count > 1000)
+            if (length < 4 || length - 4 > MaxPayload || commands.Count > 1000 || raw.Length > MaxCommandBytes)
             {
                 return null;
             }
@@ -50,11 +53,8 @@ internal static class PktLine
                 text = text[..nul];
             }
 
-            if (text.StartsWith("shallow ", StringComparison.Ordinal) || text.StartsWith("push-cert", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
+            // Only plain ref updates: push certificates and shallow lines are not advertised, and git would apply
+            // ref updates hidden inside a certificate that this parser would never see.
             var parts = text.Split(' ', 3);
             if (parts.Length != 3 || parts[0].Length != 40 || parts[1].Length != 40)
             {

@@ -29,6 +29,13 @@ internal static class ChangePreviewEndpoints
         }
 
         context.Response.Headers["X-Robots-Tag"] = "noindex";
+
+        // Team-only content: never stored by a shared cache (set last, over the page writer's default).
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.CacheControl = "private, no-store";
+            return Task.CompletedTask;
+        });
         await pages.WritePageAsync(context, snapshot, "preview/" + id + "/" + key, () => ("article", views.Article(snapshot, article, includeInternal: false), article.Title, article.Metadata.Summary ?? string.Empty), cacheable: false).ConfigureAwait(false);
     }
 }

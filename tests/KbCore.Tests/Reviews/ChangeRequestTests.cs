@@ -52,13 +52,13 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
         Assert.Null(error);
         Assert.Matches(@"^cr/\d+-clarify-refunds-and-cards$", request!.Branch);
 
-        await _changes.SaveAsync(request.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take three days.\n", Revision("help/refunds"), Ana.Commit, null, default);
-        await _changes.SaveAsync(request.Id, "help/cards", "---\ntitle: Cards\n---\nWe take cards and wallets.\n", Revision("help/cards"), Ana.Commit, null, default);
+        await _changes.SaveAsync(request.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take three days.\n", Revision("help/refunds"), Ana, null, default);
+        await _changes.SaveAsync(request.Id, "help/cards", "---\ntitle: Cards\n---\nWe take cards and wallets.\n", Revision("help/cards"), Ana, null, default);
         Assert.Contains("five days", _store.Current.Articles["help/refunds"].Body, StringComparison.Ordinal);
         Assert.Equal(["help/cards.md", "help/refunds.md"], _changes.Changes((await _changes.FindAsync(request.Id, default))!).Select(c => c.Path).Order());
 
         Assert.Null(await _changes.SubmitAsync(request.Id, Ana, default));
-        Assert.Contains("own", await _changes.ReviewAsync(request.Id, Ana with { Roles = [KbRoles.Reviewer] }, ChangeRequestReview.Approve, default), StringComparison.Ordinal);
+        Assert.Contains("you wrote in", await _changes.ReviewAsync(request.Id, Ana with { Roles = [KbRoles.Reviewer] }, ChangeRequestReview.Approve, default), StringComparison.Ordinal);
         Assert.Null(await _changes.ReviewAsync(request.Id, Rob, ChangeRequestReview.RequestChanges, default));
         Assert.Equal(ChangeRequestStates.ChangesRequested, (await _changes.FindAsync(request.Id, default))!.State);
         Assert.Null(await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default));
@@ -88,8 +88,8 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
     public async Task AMergedChangeRequest_IsRevertedThroughANewChangeRequest()
     {
         var (request, _) = await _changes.CreateAsync("Refund wording", Ana, default);
-        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take an hour.\n", Revision("help/refunds"), Ana.Commit, null, default);
-        await _changes.SaveAsync(request.Id, "help/new-page", "---\ntitle: New page\n---\nNew.\n", null, Ana.Commit, null, default);
+        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take an hour.\n", Revision("help/refunds"), Ana, null, default);
+        await _changes.SaveAsync(request.Id, "help/new-page", "---\ntitle: New page\n---\nNew.\n", null, Ana, null, default);
         await _changes.SubmitAsync(request.Id, Ana, default);
         await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default);
         await _changes.MergeAsync(request.Id, Rita, default);
@@ -112,12 +112,12 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
     public async Task ASaveAfterApproval_PutsItBackInReview_AndMergeIsRefusedUntilApprovedAgain()
     {
         var (request, _) = await _changes.CreateAsync("Refund wording", Ana, default);
-        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take four days.\n", Revision("help/refunds"), Ana.Commit, null, default);
+        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take four days.\n", Revision("help/refunds"), Ana, null, default);
         await _changes.SubmitAsync(request.Id, Ana, default);
         await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default);
 
         var onBranch = (await _changes.FindAsync(request.Id, default))!;
-        var again = await _changes.SaveAsync(request.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take four working days.\n", _writer.Read("help/refunds", onBranch.Branch)!.Value.Revision, Ana.Commit, null, default);
+        var again = await _changes.SaveAsync(request.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take four working days.\n", _writer.Read("help/refunds", onBranch.Branch)!.Value.Revision, Ana, null, default);
         Assert.Equal(SaveStatus.Committed, again.Status);
         var (commit, error) = await _changes.MergeAsync(request.Id, Rita, default);
 
@@ -131,7 +131,7 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
     public async Task ABranchThatDoesNotMergeCleanly_IsRefused_AndMainIsUntouched()
     {
         var (request, _) = await _changes.CreateAsync("Conflicting", Ana, default);
-        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take one day.\n", Revision("help/refunds"), Ana.Commit, null, default);
+        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take one day.\n", Revision("help/refunds"), Ana, null, default);
         _repo.Commit(new Dictionary<string, string?> { ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take ten days.\n" });
         await _changes.SubmitAsync(request.Id, Ana, default);
         await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default);
@@ -148,8 +148,8 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
     public async Task ConflictsWithThePublishedBranch_AreResolvedByTheAuthor_ThenTheRequestMerges()
     {
         var (request, _) = await _changes.CreateAsync("Conflicting", Ana, default);
-        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take one day.\n", Revision("help/refunds"), Ana.Commit, null, default);
-        await _changes.SaveAsync(request.Id, "help/cards", "---\ntitle: Cards\n---\nWe take cards and cash.\n", Revision("help/cards"), Ana.Commit, null, default);
+        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take one day.\n", Revision("help/refunds"), Ana, null, default);
+        await _changes.SaveAsync(request.Id, "help/cards", "---\ntitle: Cards\n---\nWe take cards and cash.\n", Revision("help/cards"), Ana, null, default);
         _repo.Commit(new Dictionary<string, string?> { ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take ten days.\n", ["help/other.md"] = "# Other\n" });
         _store.Refresh();
 
@@ -172,6 +172,27 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
         Assert.Contains("two days", _store.Current.Articles["help/refunds"].Body, StringComparison.Ordinal);
         Assert.Contains("cash", _store.Current.Articles["help/cards"].Body, StringComparison.Ordinal);
         Assert.True(_store.Current.Articles.ContainsKey("help/other"));
+    }
+
+    [Fact]
+    public async Task OnlyTheAuthorWritesIntoARequest_AndAContributorCannotApproveIt()
+    {
+        var (request, _) = await _changes.CreateAsync("Ana's wording", Ana, default);
+        var rob = await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRob's unreviewed text.\n", Revision("help/refunds"), Rob, null, default);
+        Assert.Equal(SaveStatus.Rejected, rob.Status);
+
+        var admin = new ReviewerIdentity("u-admin", "Ada Admin", "ada@example.com", [KbRoles.Admin]);
+        await using (var db = _db.CreateDbContext())
+        {
+            db.Users.Add(new KbUser { Id = admin.UserId, UserName = admin.Email, Email = admin.Email, DisplayName = admin.Name });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(SaveStatus.Committed, (await _changes.SaveAsync(request.Id, "help/refunds", "---\ntitle: Refunds\n---\nAdmin text.\n", Revision("help/refunds"), admin, null, default)).Status);
+        await _changes.SubmitAsync(request.Id, Ana, default);
+        Assert.Contains("wrote in", await _changes.ReviewAsync(request.Id, admin, ChangeRequestReview.Approve, default), StringComparison.Ordinal);
+        Assert.Contains("changed while you were reviewing", await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default, new string('0', 40)), StringComparison.Ordinal);
+        Assert.Null(await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default));
     }
 
     [Fact]

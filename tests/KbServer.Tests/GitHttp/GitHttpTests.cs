@@ -133,6 +133,27 @@ public sealed class GitHttpTests : IDisposable
         Assert.Contains("invoicing/reviewed-wombat", results, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RefUpdatesHiddenInAPushCertificate_AreRefused()
+    {
+        // Git applies ref updates listed inside a push certificate; the server does not accept certificates at all.
+        var token = await TokenAsync("certs@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var tip = Tip();
+        using var body = new MemoryStream();
+        body.Write(Pkt("push-cert\0report-status\n"));
+        body.Write(Pkt($"certificate version 0.1\n\n{tip} {tip} refs/heads/main\n"));
+        body.Write(Pkt("push-cert-end\n"));
+        body.Write("0000"u8);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.RootUri, "/content.git/git-receive-pack")) { Content = new ByteArrayContent(body.ToArray()) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-git-receive-pack-request");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("x:" + token)));
+
+        var response = await new HttpClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(tip, Tip());
+    }
+
     [Theory]
     [InlineData("refs/heads/a..b")]
     [InlineData("refs/heads/-option")]

@@ -203,8 +203,14 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
         }
     }
 
-    private string ContentWriteRulesTitle() =>
-        string.IsNullOrWhiteSpace(Message) ? $"{(IsNew ? "Add" : "Update")} {(string.IsNullOrWhiteSpace(Form.Title) ? Path : Form.Title.Trim())}" : Message.Trim();
+    /// <summary>A change request's title from the edit: the message's first line, or what was edited; always a valid title.</summary>
+    private string ContentWriteRulesTitle()
+    {
+        var first = (Message ?? string.Empty).Split('\n')[0].Trim();
+        var title = first.Length > 0 ? first : $"{(IsNew ? "Add" : "Update")} {(string.IsNullOrWhiteSpace(Form.Title) ? Path : Form.Title.Trim())}";
+        title = new string(title.Where(c => !char.IsControl(c)).ToArray());
+        return title.Length > ChangeRequest.MaxTitleLength ? title[..ChangeRequest.MaxTitleLength] : title;
+    }
 
     private async Task<SaveResult> SaveIntoChangeAsync(int change, string path, IReadOnlyList<ArticleAttachment> attachments)
     {
@@ -215,7 +221,7 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
         }
 
         ChangeRequest = request;
-        var saved = await changes.SaveAsync(change, path, Form.ToFile(), IsNew ? null : BaseRevision, CurrentAuthor.Of(User), Message, HttpContext.RequestAborted, attachments).ConfigureAwait(false);
+        var saved = await changes.SaveAsync(change, path, Form.ToFile(), IsNew ? null : BaseRevision, CurrentAuthor.Reviewer(User), Message, HttpContext.RequestAborted, attachments).ConfigureAwait(false);
         return saved;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KbServer.Pages.Studio.Articles;
 
 /// <summary>Every version of an article, following renames, including the commit that deleted it.</summary>
-public sealed class HistoryModel(ArticleRevisions revisions, ContentStore store) : PageModel
+public sealed class HistoryModel(ArticleRevisions revisions, ContentStore store, KbCore.Reviews.ChangeRequests changes) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Path { get; set => field = value ?? string.Empty; } = string.Empty;
@@ -18,7 +18,7 @@ public sealed class HistoryModel(ArticleRevisions revisions, ContentStore store)
 
     public bool Exists { get; private set; }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         if (ArticlePaths.Validate(Path) is not null && !store.Current.Articles.ContainsKey(Path))
         {
@@ -27,7 +27,8 @@ public sealed class HistoryModel(ArticleRevisions revisions, ContentStore store)
 
         var file = store.Current.Articles.TryGetValue(Path, out var article) ? article.FilePath : Path + ".md";
         Exists = article is not null;
-        Revisions = revisions.History(file);
+        var merges = await changes.MergeCommitsAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+        Revisions = revisions.History(file).Select(r => merges.Contains(r.CommitSha) ? r : r with { ApprovedBy = [] }).ToList();
         if (Revisions.Count == 0 && !Exists)
         {
             return NotFound();

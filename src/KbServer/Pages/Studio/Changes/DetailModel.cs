@@ -19,6 +19,9 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
 
     public IReadOnlyList<CommitSummary> Commits { get; private set; } = [];
 
+    /// <summary>The branch head this page shows; review forms post it back.</summary>
+    public string Head => Commits.Count > 0 ? Commits[0].Sha : Change.BaseCommit;
+
     /// <summary><c>side</c> for side-by-side diffs; inline otherwise (line comments are made inline).</summary>
     [BindProperty(SupportsGet = true)]
     public string? View { get; set; }
@@ -49,9 +52,12 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
 
     public Task<IActionResult> OnPostSubmitAsync(int id) => ActAsync(id, () => changes.SubmitAsync(id, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted));
 
-    public Task<IActionResult> OnPostApproveAsync(int id) => ActAsync(id, () => changes.ReviewAsync(id, CurrentAuthor.Reviewer(User), ChangeRequestReview.Approve, HttpContext.RequestAborted));
+    /// <param name="head">The branch head the page showed: the verdict covers exactly what the reviewer saw.</param>
+    public Task<IActionResult> OnPostApproveAsync(int id, string? head) =>
+        ActAsync(id, () => changes.ReviewAsync(id, CurrentAuthor.Reviewer(User), ChangeRequestReview.Approve, HttpContext.RequestAborted, head ?? string.Empty));
 
-    public Task<IActionResult> OnPostRequestChangesAsync(int id) => ActAsync(id, () => changes.ReviewAsync(id, CurrentAuthor.Reviewer(User), ChangeRequestReview.RequestChanges, HttpContext.RequestAborted));
+    public Task<IActionResult> OnPostRequestChangesAsync(int id, string? head) =>
+        ActAsync(id, () => changes.ReviewAsync(id, CurrentAuthor.Reviewer(User), ChangeRequestReview.RequestChanges, HttpContext.RequestAborted, head ?? string.Empty));
 
     public Task<IActionResult> OnPostCloseAsync(int id) => ActAsync(id, () => changes.CloseAsync(id, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted));
 
@@ -66,7 +72,8 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
         var resolutions = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; paths is not null && texts is not null && i < Math.Min(paths.Length, texts.Length); i++)
         {
-            resolutions[paths[i]] = texts[i].Replace("\r\n", "\n", StringComparison.Ordinal);
+            // An emptied text (bound as null) removes the file: how a modify/delete conflict is settled as "delete".
+            resolutions[paths[i]] = string.IsNullOrEmpty(texts[i]) ? null : texts[i].Replace("\r\n", "\n", StringComparison.Ordinal);
         }
 
         return UpdateAsync(id, resolutions);
@@ -86,6 +93,7 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
             { Status: SaveStatus.Committed, CommitSha: null } => ("Already up to date with the published branch.", null),
             { Status: SaveStatus.Committed } => ($"Updated from the published branch as commit {update.CommitSha![..7]}.", (string?)null),
             { Status: SaveStatus.Conflict } => (null, "Some files changed on both sides. Settle each one below; nothing is written until all are settled."),
+            { Status: SaveStatus.Rejected } => (null, "Only its author and admins can update this change request."),
             _ => (null, "This change request is not open."),
         };
         return Page();
