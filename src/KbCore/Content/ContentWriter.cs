@@ -181,8 +181,8 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
     }
 
     /// <summary>
-    /// Commits onto <paramref name="branch"/> the undoing of a merge: every file the merge changed goes back to its
-    /// content before it (first parent), or away if it did not exist then.
+    /// Commits onto <paramref name="branch"/> the undoing of a merge (against its first parent), keeping any later
+    /// edits; a conflict when later edits overlap what the merge changed.
     /// </summary>
     public Task<SaveResult> RevertMergeAsync(string branch, string mergeSha, CommitIdentity author, string message, CancellationToken cancellationToken)
     {
@@ -194,22 +194,14 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
                 return new SaveResult(SaveStatus.NotFound);
             }
 
-            var tree = TreeDefinition.From(tip.Head.Tree);
-            foreach (var change in repo.Diff.Compare<TreeChanges>(before.Tree, merge.Tree))
+            // A three-way revert: later edits to the same files are kept; where they overlap it is a conflict.
+            var reverted = repo.ObjectDatabase.RevertCommit(merge, tip.Head, mainline: 1, new MergeTreeOptions { FailOnConflict = false, SkipReuc = true });
+            if (reverted.Status != MergeTreeStatus.Succeeded)
             {
-                foreach (var path in change.Status == ChangeKind.Renamed ? new[] { change.Path, change.OldPath } : [change.Path])
-                {
-                    if (before[path]?.Target is Blob old)
-                    {
-                        tree.Add(path, old, Mode.NonExecutableFile);
-                    }
-                    else
-                    {
-                        tree.Remove(path);
-                    }
-                }
+                return new SaveResult(SaveStatus.Conflict) { Error = string.Join(", ", reverted.Conflicts.Select(c => (c.Ours ?? c.Theirs ?? c.Ancestor).Path).Distinct(StringComparer.Ordinal)) };
             }
 
+            var tree = TreeDefinition.From(reverted.Tree);
             var commit = Commit(repo, tip, tree, author, message);
             return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha };
         }, cancellationToken);
@@ -220,13 +212,16 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
     /// unless <paramref name="resolutions"/> gives their final text (null text: remove the file); then the merge is
     /// committed with those texts. Nothing is written until every conflict is resolved.
     /// </summary>
-    public async Task<BranchUpdate> UpdateFromPublishedAsync(string branch, CommitIdentity author, IReadOnlyDictionary<string, string?>? resolutions, CancellationToken cancellationToken)
+    /// <param name="seenPublished">With resolutions: the published tip the conflicts were shown for; settled texts are refused if it moved.</param>
+    public async Task<BranchUpdate> UpdateFromPublishedAsync(string branch, CommitIdentity author, IReadOnlyDictionary<string, string?>? resolutions, CancellationToken cancellationToken, string? seenPublished = null)
     {
         ArgumentNullException.ThrowIfNull(author);
         IReadOnlyList<MergeConflict> conflicts = [];
+        string? published = null;
         var result = await WriteAsync(branch, (repo, tip) =>
         {
             var main = repo.Branches[options.Value.Branch]?.Tip;
+            published = main?.Sha;
             if (tip.Head is null || main is null)
             {
                 return new SaveResult(SaveStatus.NotFound);
@@ -249,7 +244,8 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
                 var found = merged.Conflicts
                     .Select(c => new MergeConflict((c.Ours ?? c.Theirs ?? c.Ancestor).Path, Text(c.Ancestor, repo), Text(c.Ours, repo), Text(c.Theirs, repo)))
                     .ToList();
-                if (resolutions is null || found.Any(c => !resolutions.ContainsKey(c.Path)))
+                // Texts settled against an older published version would silently undo what was published since.
+                if (resolutions is null || found.Any(c => !resolutions.ContainsKey(c.Path)) || (seenPublished is not null && seenPublished != main.Sha))
                 {
                     conflicts = found;
                     return new SaveResult(SaveStatus.Conflict);
@@ -283,7 +279,7 @@ public sealed class ContentWriter(ContentRepository repository, ContentStore sto
             GitRefs.CompareAndSwap(repo.Info.Path, "refs/heads/" + tip.Branch, commit.Sha, tip.Head.Sha, "update from " + options.Value.Branch);
             return new SaveResult(SaveStatus.Committed) { CommitSha = commit.Sha };
         }, cancellationToken).ConfigureAwait(false);
-        return new BranchUpdate(result.Status, result.Unchanged ? null : result.CommitSha, conflicts);
+        return new BranchUpdate(result.Status, result.Unchanged ? null : result.CommitSha, conflicts) { PublishedTip = published };
     }
 
     /// <summary>Files under <c>.kb/</c> the studio itself writes (settings reviewed like content).</summary>

@@ -319,11 +319,24 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
         }
 
         var result = await writer.RevertMergeAsync(revert.Branch, mergeCommit, actor.Commit, $"{title}\n\nThis undoes change request #{id} ({mergeCommit}).", cancellationToken).ConfigureAwait(false);
-        return result.Status == SaveStatus.Committed ? (revert, null) : (null, result.Error ?? "The revert could not be prepared.");
+        if (result.Status == SaveStatus.Committed)
+        {
+            return (revert, null);
+        }
+
+        // Nothing useful to review: close the empty request rather than leave it behind.
+        await UpdateAsync(revert.Id, r =>
+        {
+            r.State = ChangeRequestStates.Closed;
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+        return (null, result.Status == SaveStatus.Conflict
+            ? $"Later changes to {result.Error} overlap what this request changed, so it cannot be undone automatically; undo it by hand in a new change request."
+            : result.Error ?? "The revert could not be prepared.");
     }
 
     /// <summary>Brings the branch up to date with the published branch; conflicts come back to resolve (see <see cref="ContentWriter.UpdateFromPublishedAsync"/>).</summary>
-    public async Task<BranchUpdate> UpdateFromPublishedAsync(int id, ReviewerIdentity actor, IReadOnlyDictionary<string, string?>? resolutions, CancellationToken cancellationToken)
+    public async Task<BranchUpdate> UpdateFromPublishedAsync(int id, ReviewerIdentity actor, IReadOnlyDictionary<string, string?>? resolutions, CancellationToken cancellationToken, string? seenPublished = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var request = await FindAsync(id, cancellationToken).ConfigureAwait(false);
@@ -337,7 +350,7 @@ public sealed class ChangeRequests(IDbContextFactory<KbDbContext> contexts, Cont
             return new BranchUpdate(SaveStatus.Rejected, null, []);
         }
 
-        var update = await writer.UpdateFromPublishedAsync(request.Branch, actor.Commit, resolutions, cancellationToken).ConfigureAwait(false);
+        var update = await writer.UpdateFromPublishedAsync(request.Branch, actor.Commit, resolutions, cancellationToken, seenPublished).ConfigureAwait(false);
         if (update is { Status: SaveStatus.Committed, CommitSha: not null })
         {
             await BranchMovedAsync(id, cancellationToken).ConfigureAwait(false);

@@ -160,8 +160,15 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
         Assert.Contains("one day", conflict.Ours, StringComparison.Ordinal);
         Assert.Contains("ten days", conflict.Theirs, StringComparison.Ordinal);
 
+        // Settled against a published version that has moved on since: refused, nothing written.
+        _repo.Commit(new Dictionary<string, string?> { ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take eleven days.\n" });
+        var stale = await _changes.UpdateFromPublishedAsync(request.Id, Ana,
+            new Dictionary<string, string?> { ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take two days.\n" }, default, first.PublishedTip);
+        Assert.Equal(SaveStatus.Conflict, stale.Status);
+        Assert.Contains("eleven days", Assert.Single(stale.Conflicts).Theirs, StringComparison.Ordinal);
+
         var resolved = await _changes.UpdateFromPublishedAsync(request.Id, Ana,
-            new Dictionary<string, string?> { ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take two days.\n" }, default);
+            new Dictionary<string, string?> { ["help/refunds.md"] = "---\ntitle: Refunds\n---\nRefunds take two days.\n" }, default, stale.PublishedTip);
         Assert.Equal(SaveStatus.Committed, resolved.Status);
         await _changes.SubmitAsync(request.Id, Ana, default);
         await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default);

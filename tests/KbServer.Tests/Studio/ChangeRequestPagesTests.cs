@@ -77,6 +77,35 @@ public sealed class ChangeRequestPagesTests : IDisposable
         Assert.Contains("six days", change.QuerySelector("section.change-file .preview")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task APolicyChange_BySomeoneWhoNeedsReview_IsAChangeRequestWhosePageShowsTheSettingsDiff()
+    {
+        var admin = await StudioSession.NewUserAsync(_factory, "policy.cr.admin@example.com", KbRoles.Admin);
+        await SetPolicyAsync(admin, "Reviewer");
+        var tip = Git.Run(_factory.RepositoryPath, "rev-parse", "main").Trim();
+
+        var proposed = await SetPolicyAsync(admin, "Reviewer", "Admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        Assert.Equal(tip, Git.Run(_factory.RepositoryPath, "rev-parse", "main").Trim());
+        var page = await admin.GetDocumentAsync(proposed.Headers.Location!.PathOnly());
+        var file = page.QuerySelector("section.change-file[data-path='.kb/policy.yml']")!;
+        Assert.Contains("repository setting", file.TextContent, StringComparison.Ordinal);
+        Assert.Contains(file.QuerySelectorAll("tr.ins td.code"), td => td.TextContent.Contains("publish_directly: [Reviewer, Admin]", StringComparison.Ordinal));
+    }
+
+    private static async Task<HttpResponseMessage> SetPolicyAsync(StudioSession admin, params string[] roles)
+    {
+        var page = await admin.GetDocumentAsync("/studio/admin/policy");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.card")!;
+        foreach (var box in form.QuerySelectorAll("input[name=publish]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>())
+        {
+            box.IsChecked = roles.Contains(box.Value);
+        }
+
+        return await admin.PostFormAsync("/studio/admin/policy", form, []);
+    }
+
     public void Dispose()
     {
         _factory.Dispose();

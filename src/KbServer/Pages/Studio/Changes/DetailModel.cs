@@ -33,6 +33,9 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
     /// <summary>After "update from the published branch": the files to settle by hand.</summary>
     public IReadOnlyList<MergeConflict> Conflicts { get; private set; } = [];
 
+    /// <summary>The published tip the conflicts were computed against; the settle form posts it back.</summary>
+    public string? PublishedTip { get; private set; }
+
     public string? Notice { get; private set; }
 
     public string UserId => CurrentAuthor.Reviewer(User).UserId;
@@ -64,10 +67,10 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
     public Task<IActionResult> OnPostCommentAsync(int id, string? path, int line, string? body) =>
         ActAsync(id, () => changes.CommentAsync(id, path ?? string.Empty, line, body ?? string.Empty, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted));
 
-    public Task<IActionResult> OnPostUpdateAsync(int id) => UpdateAsync(id, null);
+    public Task<IActionResult> OnPostUpdateAsync(int id) => UpdateAsync(id, null, null);
 
     /// <summary>The author's settled text for each conflicting file (paths and texts are posted in the same order).</summary>
-    public Task<IActionResult> OnPostResolveAsync(int id, string[]? paths, string[]? texts)
+    public Task<IActionResult> OnPostResolveAsync(int id, string[]? paths, string[]? texts, string? published)
     {
         var resolutions = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; paths is not null && texts is not null && i < Math.Min(paths.Length, texts.Length); i++)
@@ -76,22 +79,24 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
             resolutions[paths[i]] = string.IsNullOrEmpty(texts[i]) ? null : texts[i].Replace("\r\n", "\n", StringComparison.Ordinal);
         }
 
-        return UpdateAsync(id, resolutions);
+        return UpdateAsync(id, resolutions, published ?? string.Empty);
     }
 
-    private async Task<IActionResult> UpdateAsync(int id, IReadOnlyDictionary<string, string?>? resolutions)
+    private async Task<IActionResult> UpdateAsync(int id, IReadOnlyDictionary<string, string?>? resolutions, string? published)
     {
-        var update = await changes.UpdateFromPublishedAsync(id, CurrentAuthor.Reviewer(User), resolutions, HttpContext.RequestAborted).ConfigureAwait(false);
+        var update = await changes.UpdateFromPublishedAsync(id, CurrentAuthor.Reviewer(User), resolutions, HttpContext.RequestAborted, published).ConfigureAwait(false);
         if (!await LoadAsync(id).ConfigureAwait(false))
         {
             return NotFound();
         }
 
         Conflicts = update.Conflicts;
+        PublishedTip = update.PublishedTip;
         (Notice, FormError) = update switch
         {
             { Status: SaveStatus.Committed, CommitSha: null } => ("Already up to date with the published branch.", null),
             { Status: SaveStatus.Committed } => ($"Updated from the published branch as commit {update.CommitSha![..7]}.", (string?)null),
+            { Status: SaveStatus.Conflict } when resolutions is not null => (null, "The published branch changed while you were settling the conflicts: here they are again against its latest version. Nothing was written."),
             { Status: SaveStatus.Conflict } => (null, "Some files changed on both sides. Settle each one below; nothing is written until all are settled."),
             { Status: SaveStatus.Rejected } => (null, "Only its author and admins can update this change request."),
             _ => (null, "This change request is not open."),
@@ -163,7 +168,10 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
         {
             var isArticle = file.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
             var path = isArticle ? file.Path[..^3] : file.Path;
-            if (!isArticle)
+
+            // Settings and catalogs (.kb/policy.yml, ticket-categories.yml) are reviewed as text like articles are.
+            var isText = isArticle || System.IO.Path.GetExtension(file.Path).ToLowerInvariant() is ".yml" or ".yaml" or ".json" or ".txt" or ".csv";
+            if (!isText)
             {
                 files.Add(new FileView(file, path, false, null, null, []));
                 continue;
@@ -172,7 +180,7 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
             var (before, after) = changes.Texts(request, file.Path);
             var diff = InlineDiffBuilder.Diff(before ?? string.Empty, after ?? string.Empty, ignoreWhiteSpace: false);
             var side = View == "side" ? SideBySideDiffBuilder.Diff(before ?? string.Empty, after ?? string.Empty, ignoreWhiteSpace: false) : null;
-            files.Add(new FileView(file, path, true, after is null ? null : Render(path, file.Path, after), diff, comments.Where(c => c.Path == path).ToList()) { Side = side });
+            files.Add(new FileView(file, path, isArticle, after is null || !isArticle ? null : Render(path, file.Path, after), diff, comments.Where(c => c.Path == path).ToList()) { Side = side });
         }
 
         Files = files;
