@@ -1,0 +1,210 @@
+using KbCore.Accounts;
+using KbCore.Content;
+using LibGit2Sharp;
+
+namespace KbCore.Reviews;
+
+/// <summary>The review workflow: submit, review, merge, revert, update from the published branch, close.</summary>
+public sealed partial class ChangeRequests
+{
+    /// <summary>The author asks for review.</summary>
+    public Task<string?> SubmitAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken) =>
+        UpdateAsync(id, request =>
+        {
+            if (request.AuthorId != actor.UserId && !actor.Roles.Contains(KbRoles.Admin))
+            {
+                return "Only its author can submit a change request for review.";
+            }
+
+            if (request.State != ChangeRequestStates.Draft)
+            {
+                return "This change request is already in review.";
+            }
+
+            request.State = ChangeRequestStates.InReview;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Approve or request changes at the branch's current head. Null when recorded; otherwise why not.</summary>
+    /// <param name="expectedHead">The head the reviewer looked at, when known: a verdict never covers commits they did not see.</param>
+    public async Task<string?> ReviewAsync(int id, ReviewerIdentity reviewer, string verdict, CancellationToken cancellationToken, string? expectedHead = null)
+    {
+        ArgumentNullException.ThrowIfNull(reviewer);
+        if (!reviewer.Roles.Any(r => r is KbRoles.Reviewer or KbRoles.Admin))
+        {
+            return "Only reviewers and admins review change requests.";
+        }
+
+        if (verdict is not (ChangeRequestReview.Approve or ChangeRequestReview.RequestChanges))
+        {
+            return "A review approves or requests changes.";
+        }
+
+        var policy = Policy();
+        return await UpdateAsync(id, request =>
+        {
+            if (request.State is ChangeRequestStates.Draft)
+            {
+                return "The author has not submitted this change request for review yet.";
+            }
+
+            if (verdict == ChangeRequestReview.Approve && !policy.AuthorsMayApproveOwn &&
+                (request.AuthorId == reviewer.UserId || Commits(request).Any(c => string.Equals(c.AuthorEmail, reviewer.Email, StringComparison.OrdinalIgnoreCase))))
+            {
+                return "You cannot approve a change request you wrote in under this repository's policy.";
+            }
+
+            var head = Head(request.Branch) ?? string.Empty;
+            if (expectedHead is not null && expectedHead != head)
+            {
+                return "The change request changed while you were reviewing it; look at the latest changes and review again.";
+            }
+
+            request.Reviews.Add(new ChangeRequestReview
+            {
+                ReviewerId = reviewer.UserId,
+                ReviewerName = reviewer.Name,
+                ReviewerEmail = reviewer.Email,
+                Verdict = verdict,
+                HeadCommit = head,
+                At = clock.GetUtcNow().UtcDateTime,
+            });
+            request.State = verdict == ChangeRequestReview.RequestChanges
+                ? ChangeRequestStates.ChangesRequested
+                : CurrentApprovals(request, head).Count >= Math.Max(1, policy.MinApprovals) ? ChangeRequestStates.Approved : ChangeRequestStates.InReview;
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Merges an approved change request; refused when it is not approved at its current head or does not merge cleanly.</summary>
+    public async Task<(string? CommitSha, string? Error)> MergeAsync(int id, ReviewerIdentity merger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(merger);
+        var request = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (request is null || !ChangeRequestStates.IsOpen(request.State))
+        {
+            return (null, $"Change request #{id} is not open.");
+        }
+
+        if (request.AuthorId != merger.UserId && !merger.Roles.Any(r => r is KbRoles.Reviewer or KbRoles.Admin))
+        {
+            return (null, "Only the author, reviewers and admins can merge a change request.");
+        }
+
+        var policy = Policy();
+        var head = Head(request.Branch);
+        var approvals = CurrentApprovals(request, head ?? string.Empty);
+        if (head is null || request.State != ChangeRequestStates.Approved || approvals.Count < Math.Max(1, policy.MinApprovals))
+        {
+            return (null, $"It needs {Math.Max(1, policy.MinApprovals)} approval(s) of its latest changes before it can be merged.");
+        }
+
+        var result = await writer.MergeAsync(request.Branch, head, MergeMessage(request, approvals), merger.Commit, policy.Squash, cancellationToken).ConfigureAwait(false);
+        if (result.Status != SaveStatus.Committed)
+        {
+            return (null, result.Status == SaveStatus.Conflict
+                ? $"It does not merge cleanly with the published branch ({result.Error}). Update it from the published branch and resolve the conflicts first."
+                : result.Error ?? "It could not be merged.");
+        }
+
+        await UpdateAsync(id, r =>
+        {
+            r.State = ChangeRequestStates.Merged;
+            r.MergeCommit = result.CommitSha;
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+        return (result.CommitSha, null);
+    }
+
+    /// <summary>Opens a new change request that undoes a merged one, for review like any other change.</summary>
+    public async Task<(ChangeRequest? Request, string? Error)> RevertAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var merged = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (merged?.MergeCommit is not { } mergeCommit || merged.State != ChangeRequestStates.Merged)
+        {
+            return (null, $"Change request #{id} is not merged, so there is nothing to revert.");
+        }
+
+        var title = $"Revert \"{merged.Title}\"";
+        var (revert, error) = await CreateAsync(title.Length > ChangeRequest.MaxTitleLength ? title[..ChangeRequest.MaxTitleLength] : title, actor, cancellationToken).ConfigureAwait(false);
+        if (revert is null)
+        {
+            return (null, error);
+        }
+
+        var result = await writer.RevertMergeAsync(revert.Branch, mergeCommit, actor.Commit, $"{title}\n\nThis undoes change request #{id} ({mergeCommit}).", cancellationToken).ConfigureAwait(false);
+        if (result.Status == SaveStatus.Committed)
+        {
+            return (revert, null);
+        }
+
+        // Nothing useful to review: close the empty request rather than leave it behind.
+        await UpdateAsync(revert.Id, r =>
+        {
+            r.State = ChangeRequestStates.Closed;
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+        return (null, result.Status == SaveStatus.Conflict
+            ? $"Later changes to {result.Error} overlap what this request changed, so it cannot be undone automatically; undo it by hand in a new change request."
+            : result.Error ?? "The revert could not be prepared.");
+    }
+
+    /// <summary>Brings the branch up to date with the published branch; conflicts come back to resolve (see <see cref="ContentWriter.UpdateFromPublishedAsync"/>).</summary>
+    public async Task<BranchUpdate> UpdateFromPublishedAsync(int id, ReviewerIdentity actor, IReadOnlyDictionary<string, string?>? resolutions, CancellationToken cancellationToken, string? seenPublished = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var request = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (request is null || !ChangeRequestStates.IsOpen(request.State))
+        {
+            return new BranchUpdate(SaveStatus.NotFound, null, []);
+        }
+
+        if (!MayWrite(request, actor))
+        {
+            return new BranchUpdate(SaveStatus.Rejected, null, []);
+        }
+
+        var update = await writer.UpdateFromPublishedAsync(request.Branch, actor.Commit, resolutions, cancellationToken, seenPublished).ConfigureAwait(false);
+        if (update is { Status: SaveStatus.Committed, CommitSha: not null })
+        {
+            await BranchMovedAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return update;
+    }
+
+    public Task<string?> CloseAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken) =>
+        UpdateAsync(id, request =>
+        {
+            if (request.AuthorId != actor.UserId && !actor.Roles.Any(r => r is KbRoles.Reviewer or KbRoles.Admin))
+            {
+                return "Only its author, reviewers and admins can close a change request.";
+            }
+
+            request.State = ChangeRequestStates.Closed;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Approvals given on the current head, one per reviewer (their latest verdict counts).</summary>
+    public static IReadOnlyList<ChangeRequestReview> CurrentApprovals(ChangeRequest request, string head)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Reviews
+            .GroupBy(r => r.ReviewerId)
+            .Select(g => g.OrderBy(r => r.At).ThenBy(r => r.Id).Last())
+            .Where(r => r.Verdict == ChangeRequestReview.Approve && r.HeadCommit == head)
+            .ToList();
+    }
+
+    private static string MergeMessage(ChangeRequest request, IReadOnlyList<ChangeRequestReview> approvals)
+    {
+        var reviewers = request.Reviews
+            .Where(r => !approvals.Any(a => a.ReviewerId == r.ReviewerId))
+            .Select(r => $"Reviewed-by: {r.ReviewerName} <{r.ReviewerEmail}>")
+            .Distinct(StringComparer.Ordinal);
+        var approvers = approvals.Select(a => $"Approved-by: {a.ReviewerName} <{a.ReviewerEmail}>").Distinct(StringComparer.Ordinal);
+        return $"{request.Title} (change request #{request.Id})\n\nMerge {request.Branch}, written by {request.AuthorName} <{request.AuthorEmail}>.\n\n" +
+               string.Join('\n', reviewers.Concat(approvers)) + "\n";
+    }
+}
