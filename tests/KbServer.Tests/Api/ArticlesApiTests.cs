@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KbCore.Accounts;
 using KbServer.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KbServer.Tests.Api;
 
@@ -156,14 +155,7 @@ public sealed class ArticlesApiTests : IDisposable
         Assert.Contains(responses, r => r.Item2.StatusCode == HttpStatusCode.OK);
     }
 
-    private async Task<HttpClient> ClientAsync(string email, params string[] scopes)
-    {
-        var user = await StudioSession.CreateUserAsync(_factory, email, KbRoles.Author);
-        var token = await _factory.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "test", scopes, CancellationToken.None);
-        var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token.Secret);
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(string email, params string[] scopes) => ApiTokens.ClientAsync(_factory, email, KbRoles.Author, scopes);
 
     public void Dispose()
     {

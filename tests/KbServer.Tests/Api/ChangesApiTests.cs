@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KbCore.Accounts;
 using KbServer.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KbServer.Tests.Api;
 
@@ -90,14 +89,7 @@ public sealed class ChangesApiTests : IDisposable
         Assert.All(paths, p => Assert.StartsWith("/api/v1/", p, StringComparison.Ordinal));
     }
 
-    private async Task<HttpClient> ClientAsync(string email, string role, params string[] scopes)
-    {
-        var user = await StudioSession.CreateUserAsync(_factory, email, role);
-        var token = await _factory.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "test", scopes, CancellationToken.None);
-        var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token.Secret);
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(string email, string role, params string[] scopes) => ApiTokens.ClientAsync(_factory, email, role, scopes);
 
     public void Dispose()
     {

@@ -251,11 +251,7 @@ public sealed class GitHttpTests : IDisposable
 
     private Task<string> TokenAsync(string email, params string[] scopes) => TokenForRoleAsync(email, KbRoles.Author, scopes);
 
-    private async Task<string> TokenForRoleAsync(string email, string role, params string[] scopes)
-    {
-        var user = await StudioSession.CreateUserAsync(_server, email, role);
-        return (await _server.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "git", scopes, CancellationToken.None)).Secret;
-    }
+    private Task<string> TokenForRoleAsync(string email, string role, params string[] scopes) => ApiTokens.NewUserAsync(_server, email, role, scopes);
 
     private static byte[] Pkt(string payload)
     {

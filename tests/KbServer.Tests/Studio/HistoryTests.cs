@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using KbCore.Accounts;
 using KbServer.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KbServer.Tests.Studio;
 
@@ -96,9 +95,9 @@ public sealed class HistoryTests : IDisposable
         Assert.StartsWith("Basic", anonymous.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
 
         var user = await StudioSession.CreateUserAsync(_factory, "reader.feed@example.com", KbRoles.Author);
-        var token = await _factory.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "feed", [TokenScopes.ArticlesRead], CancellationToken.None);
+        var token = await ApiTokens.ForAsync(_factory, user, TokenScopes.ArticlesRead);
         var reader = _factory.CreateClient();
-        reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("anyone:" + token.Secret)));
+        reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("anyone:" + token)));
         var feed = await reader.GetAsync("/studio/recent.atom");
         Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType?.MediaType);
         var xml = System.Xml.Linq.XDocument.Parse(await feed.Content.ReadAsStringAsync());

@@ -117,9 +117,5 @@ public sealed class TokensAndReportsTests(SampleServerFactory factory) : IClassF
         }
     }
 
-    private async Task<string> CreateTokenAsync(KbUser user, string scope)
-    {
-        var tokens = (ApiTokenService)factory.Services.GetService(typeof(ApiTokenService))!;
-        return (await tokens.CreateAsync(user.Id, "test", [scope], CancellationToken.None)).Secret;
-    }
+    private Task<string> CreateTokenAsync(KbUser user, string scope) => ApiTokens.ForAsync(factory, user, scope);
 }
