@@ -10,6 +10,26 @@ namespace KbCore.Content;
 /// </summary>
 public static partial class LinkUpdater
 {
+    /// <summary>True when the text links to <paramref name="path"/> in a way <see cref="Rewrite"/> would update.</summary>
+    public static bool LinksTo(string text, string fromFile, string path)
+    {
+        var folder = FolderOf(fromFile);
+        var found = false;
+        Transform(
+            text,
+            (pathPart, hasExtension) =>
+            {
+                found |= Resolve(folder, hasExtension ? pathPart[..^3] : pathPart) == path;
+                return null;
+            },
+            target =>
+            {
+                found |= string.Equals(target.Trim().Trim('/'), path, StringComparison.Ordinal);
+                return null;
+            });
+        return found;
+    }
+
     public static string? Rewrite(string text, string fromFile, string oldPath, string newPath)
     {
         var folder = FolderOf(fromFile);

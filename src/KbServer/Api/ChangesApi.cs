@@ -45,18 +45,12 @@ internal static class ChangesApi
             return NotFound(id);
         }
 
-        return Results.Json(new
-        {
-            id = request.Id,
-            title = request.Title,
-            branch = request.Branch,
-            state = request.State,
-            author = new { name = request.AuthorName, email = request.AuthorEmail },
-            approvals = Approvals(request),
-            reviews = request.Reviews.OrderBy(r => r.At).Select(r => new { reviewer = r.ReviewerName, verdict = r.Verdict, commit = r.HeadCommit, at = r.At }),
-            changes = changes.Changes(request).Select(c => new { path = c.Path, status = c.Status, oldPath = c.OldPath }),
-            mergeCommit = request.MergeCommit,
-        });
+        // The summary the list gives, plus what only one request's page needs.
+        var detail = Summary(request);
+        detail["reviews"] = request.Reviews.OrderBy(r => r.At).Select(r => new { reviewer = r.ReviewerName, verdict = r.Verdict, commit = r.HeadCommit, at = r.At });
+        detail["changes"] = changes.Changes(request).Select(c => new { path = c.Path, status = c.Status, oldPath = c.OldPath });
+        detail["mergeCommit"] = request.MergeCommit;
+        return Results.Json(detail);
     }
 
     private static Task<IResult> ApproveAsync(int id, HttpContext context, ChangeRequests changes) =>
@@ -102,14 +96,14 @@ internal static class ChangesApi
     }
 
 
-    private static object Summary(ChangeRequest request) => new
+    private static Dictionary<string, object?> Summary(ChangeRequest request) => new()
     {
-        id = request.Id,
-        title = request.Title,
-        branch = request.Branch,
-        state = request.State,
-        author = new { name = request.AuthorName, email = request.AuthorEmail },
-        approvals = Approvals(request),
+        ["id"] = request.Id,
+        ["title"] = request.Title,
+        ["branch"] = request.Branch,
+        ["state"] = request.State,
+        ["author"] = new { name = request.AuthorName, email = request.AuthorEmail },
+        ["approvals"] = Approvals(request),
     };
 
     private static object Approvals(ChangeRequest request) =>

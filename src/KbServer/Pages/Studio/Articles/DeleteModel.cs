@@ -72,7 +72,7 @@ public sealed class DeleteModel(ContentWriter writer, ContentStore store) : Page
         Title = article.Title;
         var slug = article.Slug;
         Backlinks = snapshot.Articles.Values
-            .Where(a => a.Path != Path && a.Body.Contains(slug, StringComparison.Ordinal) && LinkUpdater.Rewrite(a.Body, a.FilePath, Path, Path + "-x") is not null)
+            .Where(a => a.Path != Path && a.Body.Contains(slug, StringComparison.Ordinal) && LinkUpdater.LinksTo(a.Body, a.FilePath, Path))
             .OrderBy(a => a.Title, StringComparer.Ordinal)
             .ToList();
         return true;

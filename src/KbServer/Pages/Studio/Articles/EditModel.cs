@@ -136,7 +136,7 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
         // Under a review policy the edit goes into a change request: this one, or a new one named after the edit.
         if (Change is null && CurrentAuthor.PublishRefusal(User, changes) is not null)
         {
-            var (created, createError) = await changes.CreateAsync(ContentWriteRulesTitle(), CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
+            var (created, createError) = await changes.CreateAsync(ChangeRequestTitle(), CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
             if (created is null)
             {
                 FormError = createError;
@@ -204,7 +204,7 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
     }
 
     /// <summary>A change request's title from the edit: the message's first line, or what was edited; always a valid title.</summary>
-    private string ContentWriteRulesTitle()
+    private string ChangeRequestTitle()
     {
         var first = (Message ?? string.Empty).Split('\n')[0].Trim();
         var title = first.Length > 0 ? first : $"{(IsNew ? "Add" : "Update")} {(string.IsNullOrWhiteSpace(Form.Title) ? Path : Form.Title.Trim())}";
