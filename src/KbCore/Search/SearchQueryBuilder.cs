@@ -21,6 +21,11 @@ internal static class SearchQueryBuilder
     private const int MaxCorrections = 2;
     private const float CorrectionWeight = 0.8f;
 
+    /// <summary>A word in fewer articles than this may still be a typo when a word one edit away is far more common.</summary>
+    private const int PossibleTypoDocs = 10;
+    private const int MorePopularRatio = 20;
+    private const float MorePopularWeight = 0.1f;
+
     private static readonly (string Field, float Boost)[] Fields =
     [
         (SearchFields.Title, 3f),
@@ -87,7 +92,7 @@ internal static class SearchQueryBuilder
         return anyWord;
     }
 
-    private static BooleanQuery? WordQuery(string word, string? stem, List<(string Word, string Stem)> corrections, bool isLast)
+    private static BooleanQuery? WordQuery(string word, string? stem, List<(string Word, string Stem, float Weight)> corrections, bool isLast)
     {
         var group = new BooleanQuery(disableCoord: true);
         if (stem is not null)
@@ -102,7 +107,7 @@ internal static class SearchQueryBuilder
             // articles rarely use: a common word is spelled right, and expanding it costs time.
             foreach (var correction in corrections)
             {
-                var alternative = new BooleanQuery(disableCoord: true) { Boost = CorrectionWeight };
+                var alternative = new BooleanQuery(disableCoord: true) { Boost = correction.Weight };
                 foreach (var (field, boost) in Fields)
                 {
                     alternative.Add(new TermQuery(new Term(field, correction.Stem)) { Boost = boost }, Occur.SHOULD);
@@ -122,15 +127,38 @@ internal static class SearchQueryBuilder
         return group.Clauses.Count == 0 ? null : group;
     }
 
-    /// <summary>Likely intended spellings of a rarely used word, with their stems; none for a common word.</summary>
-    private static IEnumerable<(string Word, string Stem)> Corrections(string word, string stem, IndexReader reader, Analyzer english)
+    /// <summary>Likely intended spellings of a rarely used word, with their stems and weights; none for a common word.</summary>
+    private static IEnumerable<(string Word, string Stem, float Weight)> Corrections(string word, string stem, IndexReader reader, Analyzer english)
     {
-        if (word.Length < 4 || reader.DocFreq(new Term(SearchFields.Body, stem)) >= RareWordDocs)
+        if (word.Length < 4)
         {
-            yield break;
+            return [];
         }
 
-        foreach (var correction in SpellingCorrections.For(word, word.Length >= 8 ? 2 : 1, reader, MaxCorrections))
+        var articles = reader.DocFreq(new Term(SearchFields.Body, stem));
+        if (articles < RareWordDocs)
+        {
+            return Spellings(word, stem, word.Length >= 8 ? 2 : 1, MaxCorrections, reader, english)
+                .Select(c => (c.Word, c.Stem, CorrectionWeight));
+        }
+
+        // The articles' own typos ("calender" is in 3 of them) make a misspelling look like a real word. A word one
+        // edit from a far more common one gets that one too, weighing so little that it barely moves the score but
+        // counts as a matched word for coordination: enough to lift "calender sharing" to the calendar-sharing
+        // article, too little to let every calendar article bury "calender reminders" (tried at 0.3 and more).
+        if (articles >= PossibleTypoDocs || word.Length < 5)
+        {
+            return [];
+        }
+
+        return Spellings(word, stem, 1, 1, reader, english)
+            .Where(c => reader.DocFreq(new Term(SearchFields.Body, c.Stem)) >= articles * MorePopularRatio)
+            .Select(c => (c.Word, c.Stem, MorePopularWeight));
+    }
+
+    private static IEnumerable<(string Word, string Stem)> Spellings(string word, string stem, int maxEdits, int limit, IndexReader reader, Analyzer english)
+    {
+        foreach (var correction in SpellingCorrections.For(word, maxEdits, reader, limit))
         {
             if (SearchAnalyzers.Terms(english, SearchFields.Body, correction).FirstOrDefault() is { } fixedStem && fixedStem != stem)
             {

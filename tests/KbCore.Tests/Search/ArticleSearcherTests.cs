@@ -79,6 +79,29 @@ public sealed class ArticleSearcherTests : IDisposable
         Assert.Equal("recording", response.DidYouMean);
     }
 
+    [Fact]
+    public void Search_TypoThatArticlesShareToo_AlsoFindsTheCommonSpelling()
+    {
+        // "calender" is in three articles (their own typo), so it is a known word; "calendar" is in 60.
+        var files = new Dictionary<string, string?>();
+        for (var i = 0; i < 60; i++)
+        {
+            files[$"calendar/topic-{i}.md"] = $"---\ntitle: Calendar topic {i}\n---\nThe calendar shows item {i}.\n";
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            files[$"print/calender-{i}.md"] = $"---\ntitle: Calender roller {i} jams\n---\nThe calender roller of the press.\n";
+        }
+
+        using var search = new SearchFixture(files);
+
+        var response = search.Searcher.Search(new SearchRequest("calender", PageSize: 100));
+
+        Assert.Equal(63, response.Total);
+        Assert.All(response.Hits.Take(3), h => Assert.StartsWith("print/calender-", h.Path, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("\"")]
     [InlineData("(")]
