@@ -16,6 +16,8 @@ builder.Services.AddKnowledgeBase(builder.Configuration, builder.Environment.Con
 builder.Services.AddSingleton<HelpCenterResponses>();
 builder.Services.AddKbAuth(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddStudio();
+builder.Services.AddSupportFunnel();
+builder.Services.AddKbRateLimits(builder.Configuration);
 builder.Services.AddOpenApi("v1", o =>
 {
     // The JSON API only: pages, assets and git are not part of the integration contract.
@@ -42,6 +44,7 @@ app.UseStudioAssets();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealth();
 app.MapOpenApi("/openapi/{documentName}.json");
@@ -49,10 +52,14 @@ app.MapSearchApi();
 app.MapReportsApi();
 app.MapArticlesApi();
 app.MapChangesApi();
+app.MapSuggestionsApi();
+app.MapTicketEventsApi();
+app.MapFeedbackApi();
 app.MapRecentChangesFeed();
 app.MapGitHttp();
 app.MapChangePreview();
 app.MapRazorPages();
+app.MapContact();
 app.MapHelpCenter();
 
 await app.RunAsync().ConfigureAwait(false);

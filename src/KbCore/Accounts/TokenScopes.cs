@@ -10,7 +10,13 @@ public static class TokenScopes
     public const string ChangesWrite = "changes:write";
     public const string ChangesApprove = "changes:approve";
 
-    public static IReadOnlyList<string> All { get; } = [ArticlesRead, ArticlesWrite, ChangesRead, ChangesWrite, ChangesApprove, Reports];
+    /// <summary>Article suggestions for tickets, internal articles included: for agents' helpdesk integrations.</summary>
+    public const string Suggest = "suggest";
+
+    /// <summary>Sending ticket events (webhooks from the helpdesk).</summary>
+    public const string Events = "events";
+
+    public static IReadOnlyList<string> All { get; } = [ArticlesRead, ArticlesWrite, ChangesRead, ChangesWrite, ChangesApprove, Reports, Suggest, Events];
 
     /// <summary>Splits <c>a,b c</c>; returns the unknown names so callers can say which one is wrong.</summary>
     public static (IReadOnlyList<string> Scopes, IReadOnlyList<string> Unknown) Parse(string? text)

@@ -27,12 +27,12 @@ public sealed class SearchLog(IDbContextFactory<KbDbContext> contexts, ILogger<S
         return words.Length > MaxQueryLength ? words[..MaxQueryLength] : words;
     }
 
-    public void Record(string query, int resultCount, string source)
+    public void Record(string query, int resultCount, string source, string? topPath = null)
     {
         var normalized = Normalize(query);
         if (normalized.Length > 0)
         {
-            _queue.Writer.TryWrite(new SearchLogEntry { At = DateTime.UtcNow, Query = normalized, ResultCount = resultCount, Source = source });
+            _queue.Writer.TryWrite(new SearchLogEntry { At = DateTime.UtcNow, Query = normalized, ResultCount = resultCount, Source = source, TopPath = topPath });
         }
     }
 
@@ -84,12 +84,13 @@ public sealed class SearchLog(IDbContextFactory<KbDbContext> contexts, ILogger<S
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO search_log (\"At\", \"Query\", \"ResultCount\", \"Source\", \"ClickedPath\") VALUES (@at, @query, @count, @source, @clicked)";
+        command.CommandText = "INSERT INTO search_log (\"At\", \"Query\", \"ResultCount\", \"Source\", \"ClickedPath\", \"TopPath\") VALUES (@at, @query, @count, @source, @clicked, @top)";
         var at = Parameter(command, "@at");
         var query = Parameter(command, "@query");
         var count = Parameter(command, "@count");
         var source = Parameter(command, "@source");
         var clicked = Parameter(command, "@clicked");
+        var top = Parameter(command, "@top");
         foreach (var entry in batch)
         {
             at.Value = entry.At;
@@ -97,6 +98,7 @@ public sealed class SearchLog(IDbContextFactory<KbDbContext> contexts, ILogger<S
             count.Value = entry.ResultCount;
             source.Value = entry.Source;
             clicked.Value = (object?)entry.ClickedPath ?? DBNull.Value;
+            top.Value = (object?)entry.TopPath ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

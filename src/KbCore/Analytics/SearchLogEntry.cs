@@ -20,4 +20,7 @@ public sealed class SearchLogEntry
 
     /// <summary>Article path opened from the results, when one was.</summary>
     public string? ClickedPath { get; set; }
+
+    /// <summary>The first result's path: which ticket categories customers searched for (reports).</summary>
+    public string? TopPath { get; set; }
 }

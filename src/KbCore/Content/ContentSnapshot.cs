@@ -35,9 +35,14 @@ public sealed class ContentSnapshot
             .Where(a => a.IsPublic)
             .SelectMany(a => a.Metadata.Tags.Select(t => (Tag: t, Article: a)))
             .ToLookup(x => x.Tag, x => x.Article, StringComparer.OrdinalIgnoreCase));
+        _publicByTicketCategory = new Lazy<ILookup<string, Article>>(() => articles.Values
+            .Where(a => a.IsPublic)
+            .SelectMany(a => a.Metadata.TicketCategories.Select(t => (Id: t, Article: a)))
+            .ToLookup(x => x.Id, x => x.Article, StringComparer.Ordinal));
     }
 
     private readonly Lazy<ILookup<string, Article>> _publicByTag;
+    private readonly Lazy<ILookup<string, Article>> _publicByTicketCategory;
 
     /// <summary>Full SHA of the commit, or "" for an empty repository.</summary>
     public string CommitSha { get; }
@@ -73,6 +78,9 @@ public sealed class ContentSnapshot
 
     /// <summary>Public articles by tag (any case), for related articles.</summary>
     public ILookup<string, Article> PublicArticlesByTag => _publicByTag.Value;
+
+    /// <summary>Public articles by ticket category id (related articles).</summary>
+    public ILookup<string, Article> PublicArticlesByTicketCategory => _publicByTicketCategory.Value;
 
     /// <summary>What an empty repository (no commit on the branch yet) serves.</summary>
     public static ContentSnapshot Empty { get; } = CreateEmpty();

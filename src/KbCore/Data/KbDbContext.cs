@@ -1,7 +1,9 @@
 using KbCore.Accounts;
 using KbCore.Analytics;
+using KbCore.Contact;
 using KbCore.Content;
 using KbCore.Reviews;
+using KbCore.TicketCategories;
 using Analytics = KbCore.Analytics;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +27,18 @@ public abstract class KbDbContext(DbContextOptions options) : IdentityDbContext<
     public DbSet<ChangeRequestReview> ChangeRequestReviews => Set<ChangeRequestReview>();
 
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+
+    public DbSet<ArticleFeedback> ArticleFeedback => Set<ArticleFeedback>();
+
+    public DbSet<Appreciation> Appreciations => Set<Appreciation>();
+
+    public DbSet<ArticleViewCount> ArticleViews => Set<ArticleViewCount>();
+
+    public DbSet<ContactSession> ContactSessions => Set<ContactSession>();
+
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -97,8 +111,10 @@ public abstract class KbDbContext(DbContextOptions options) : IdentityDbContext<
             entry.Property(e => e.Query).HasMaxLength(Analytics.SearchLog.MaxQueryLength).IsRequired();
             entry.Property(e => e.Source).HasMaxLength(8).IsRequired();
             entry.Property(e => e.ClickedPath).HasMaxLength(1024);
+            entry.Property(e => e.TopPath).HasMaxLength(1024);
             entry.HasIndex(e => e.At);
             entry.HasIndex(e => e.Query);
         });
+        SupportModel.Configure(builder);
     }
 }

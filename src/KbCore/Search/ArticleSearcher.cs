@@ -10,7 +10,7 @@ namespace KbCore.Search;
 /// Searches the index. Visibility is a clause of the query itself, so internal articles never reach
 /// results, counts, facets or suggestions for anonymous callers. Thread-safe.
 /// </summary>
-public sealed class ArticleSearcher(SearchIndex index)
+public sealed partial class ArticleSearcher(SearchIndex index)
 {
     private const int FacetDepth = 1000;
     private const int MaxFacetValues = 10;

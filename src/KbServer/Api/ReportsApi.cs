@@ -11,15 +11,81 @@ internal static class ReportsApi
     {
         var reports = app.MapGroup("/api/v1/reports").RequireAuthorization(KbPolicies.Scope(TokenScopes.Reports));
         reports.MapGet("/search", Search);
+        reports.MapGet("/ticket-categories", TicketCategoriesAsync)
+            .WithSummary("Per ticket category: tickets, linked articles, views, searches, helpful share, deflections and the gap score (highest first)");
+        reports.MapGet("/authors", AuthorsAsync)
+            .WithSummary("Per author: articles created and edited on the published branch, and appreciations received (default: the last 7 days)");
+        reports.MapGet("/stale", Stale)
+            .WithSummary("Articles whose review_by date has passed, by owner");
         return app;
+    }
+
+    private static bool TryDays(string? days, int fallback, out int period, out IResult? problem)
+    {
+        period = fallback;
+        problem = null;
+        if (days is not null && (!int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out period) || period < 1 || period > SearchReports.MaxDays))
+        {
+            problem = Results.Problem(statusCode: 400, title: "Invalid days", detail: $"`days` must be a whole number from 1 to {SearchReports.MaxDays}.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static async Task<IResult> TicketCategoriesAsync(string? days, TicketCategoryReports reports, CancellationToken cancellationToken)
+    {
+        if (!TryDays(days, 30, out var period, out var problem))
+        {
+            return problem!;
+        }
+
+        var rows = await reports.BuildAsync(period, cancellationToken).ConfigureAwait(false);
+        return Results.Json(rows.Select(r => new
+        {
+            category = r.Category,
+            name = r.Name,
+            tickets = r.Tickets,
+            articles = r.Articles,
+            views = r.Views,
+            searches = r.Searches,
+            helpful = r.Helpful,
+            deflections = r.Deflections,
+            gap = r.Gap,
+        }));
+    }
+
+    private static async Task<IResult> AuthorsAsync(string? days, AuthorReports reports, CancellationToken cancellationToken)
+    {
+        if (!TryDays(days, 7, out var period, out var problem))
+        {
+            return problem!;
+        }
+
+        var rows = await reports.BuildAsync(period, cancellationToken).ConfigureAwait(false);
+        return Results.Json(rows.Select(a => new { email = a.Email, name = a.Name, created = a.Created, edited = a.Edited, appreciations = a.Appreciations }));
+    }
+
+    private static IResult Stale(KbCore.Content.ContentStore store, TimeProvider clock)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var stale = store.Current.Articles.Values
+            .Where(a => a.Metadata.ReviewBy is { } by && by < today)
+            .GroupBy(a => a.Metadata.Owner ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(g => g.Count())
+            .Select(g => new
+            {
+                owner = g.Key.Length == 0 ? null : g.Key,
+                articles = g.OrderBy(a => a.Metadata.ReviewBy).Select(a => new { path = a.Path, title = a.Title, reviewBy = a.Metadata.ReviewBy, visibility = a.IsPublic ? "public" : "internal" }),
+            });
+        return Results.Json(stale);
     }
 
     private static async Task<IResult> Search(string? days, SearchReports reports, CancellationToken cancellationToken)
     {
-        var period = 30;
-        if (days is not null && (!int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out period) || period < 1 || period > SearchReports.MaxDays))
+        if (!TryDays(days, 30, out var period, out var problem))
         {
-            return Results.Problem(statusCode: 400, title: "Invalid days", detail: $"`days` must be a whole number from 1 to {SearchReports.MaxDays}.");
+            return problem!;
         }
 
         var report = await reports.BuildAsync(period, cancellationToken).ConfigureAwait(false);

@@ -24,7 +24,7 @@ internal static class SearchApi
         var response = searcher.Search(new SearchRequest(q ?? string.Empty, page ?? 1, 10, category, tag, ticket_category));
         if ((page ?? 1) == 1)
         {
-            log.Record(q ?? string.Empty, response.Total, "api");
+            log.Record(q ?? string.Empty, response.Total, "api", (response.Hits.Count > 0 ? response.Hits[0].Path : null));
         }
 
         return Results.Json(new

@@ -20,7 +20,6 @@ internal static class HelpCenterEndpoints
         app.MapMethods("/", GetOrHead, HomeAsync);
         app.MapMethods("/search", GetOrHead, SearchAsync);
         app.MapGet("/search/click", SearchClick);
-        app.MapMethods("/contact", GetOrHead, ContactAsync);
         app.MapMethods("/assets/{theme}/{**file}", GetOrHead, ThemeAsset);
         app.MapMethods("/{**path}", GetOrHead, ContentAsync);
         return app;
@@ -48,14 +47,6 @@ internal static class HelpCenterEndpoints
         await pages.WritePageAsync(context, snapshot, "/search", () => ("search", view, query.Length > 0 ? $"Search: {query}" : "Search", string.Empty), cacheable: false).ConfigureAwait(false);
     }
 
-    private static Task ContactAsync(HttpContext context, string? q, ContentStore store, HelpCenterResponses pages, IConfiguration config)
-    {
-        var snapshot = store.Current;
-        var query = q is { Length: <= KbCore.Search.SearchRequest.MaxQueryLength } ? q : string.Empty;
-        var view = new ContactView(config["HelpCenter:ContactEmail"] ?? string.Empty, query);
-        return pages.WritePageAsync(context, snapshot, "/contact", () => ("contact", view, "Contact support", string.Empty), cacheable: false);
-    }
-
     /// <summary>
     /// Records which result a search led to, then redirects to it. Only visible articles are valid targets,
     /// so this is no open redirect and reveals nothing about internal ones.
@@ -73,7 +64,7 @@ internal static class HelpCenterEndpoints
         return Results.Redirect(HelpCenterUrls.ForPath(path));
     }
 
-    private static async Task ContentAsync(HttpContext context, string? path, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views, ContentRepository repository, PublicAssetIndex publicAssets)
+    private static async Task ContentAsync(HttpContext context, string? path, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views, ContentRepository repository, PublicAssetIndex publicAssets, KbCore.Analytics.ArticleViews counter)
     {
         var snapshot = store.Current;
         var key = ContentPaths.Normalize(path);
@@ -86,6 +77,11 @@ internal static class HelpCenterEndpoints
         if (snapshot.Articles.TryGetValue(key, out var article) && HelpCenterViewBuilder.CanSee(article, includeInternal: false))
         {
             await pages.WritePageAsync(context, snapshot, key, () => ("article", views.Article(snapshot, article, includeInternal: false), article.Title, article.Metadata.Summary ?? string.Empty)).ConfigureAwait(false);
+            if (HttpMethods.IsGet(context.Request.Method) && context.Response.StatusCode == StatusCodes.Status200OK)
+            {
+                counter.Record(article.Path);
+            }
+
             return;
         }
 

@@ -60,14 +60,16 @@ internal sealed class HelpCenterViewBuilder(ContentRepository repository, Articl
     {
         var rendered = renderer.Render(article, snapshot.Links);
         var history = History(snapshot, article);
-        var related = article.Metadata.Tags
-            .SelectMany(tag => snapshot.PublicArticlesByTag[tag])
-            .Where(a => a.Path != article.Path && CanSee(a, includeInternal))
-            .GroupBy(a => a.Path, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.First().Title, StringComparer.OrdinalIgnoreCase)
+        // A shared ticket category says "same customer problem": it weighs twice a shared tag.
+        var related = article.Metadata.TicketCategories
+            .SelectMany(id => snapshot.PublicArticlesByTicketCategory[id].Select(a => (Article: a, Weight: 2)))
+            .Concat(article.Metadata.Tags.SelectMany(tag => snapshot.PublicArticlesByTag[tag].Select(a => (Article: a, Weight: 1))))
+            .Where(x => x.Article.Path != article.Path && CanSee(x.Article, includeInternal))
+            .GroupBy(x => x.Article.Path, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Sum(x => x.Weight))
+            .ThenBy(g => g.First().Article.Title, StringComparer.OrdinalIgnoreCase)
             .Take(RelatedCount)
-            .Select(g => Summary(snapshot, g.First()))
+            .Select(g => Summary(snapshot, g.First().Article))
             .ToArray();
         return new ArticleView(
             article.Title,
@@ -81,7 +83,8 @@ internal sealed class HelpCenterViewBuilder(ContentRepository repository, Articl
             DisplayDate(history.LastUpdated),
             history.Contributors,
             related,
-            !article.IsPublic);
+            !article.IsPublic,
+            article.Path);
     }
 
     public static bool CanSee(Article article, bool includeInternal) => includeInternal || article.IsPublic;

@@ -27,7 +27,7 @@ internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex in
         var response = searcher.Search(new SearchRequest(query, page, PageSize, category, tag, ticketCategory));
         if (page == 1)
         {
-            log.Record(query, response.Total, "page");
+            log.Record(query, response.Total, "page", (response.Hits.Count > 0 ? response.Hits[0].Path : null));
         }
 
         var filters = new Dictionary<string, string?> { ["category"] = category, ["tag"] = tag, ["ticket_category"] = ticketCategory };

@@ -387,5 +387,6 @@ public sealed class ThemeRendererTests : IDisposable
             "12 Mar 2026",
             [],
             [],
-            isInternal);
+            isInternal,
+            "a/b");
 }

@@ -5,8 +5,9 @@ namespace KbCore.Themes.Models;
 /// <param name="Breadcrumbs">Home, category, sections: not the article itself.</param>
 /// <param name="Toc">Level 2 and 3 headings, in order.</param>
 /// <param name="Contributors">Distinct commit authors, most recent first.</param>
-/// <param name="Related">Other visible articles sharing its tags, best first.</param>
+/// <param name="Related">Other visible articles sharing its ticket categories or tags, best first.</param>
 /// <param name="Internal">True when the article is internal (only the team sees it).</param>
+/// <param name="Path">The repository path without <c>.md</c>: what the "was this helpful?" form posts.</param>
 public sealed record ArticleView(
     string Title,
     string Summary,
@@ -19,4 +20,5 @@ public sealed record ArticleView(
     string UpdatedDisplay,
     IReadOnlyList<string> Contributors,
     IReadOnlyList<ArticleSummaryView> Related,
-    bool Internal);
+    bool Internal,
+    string Path);

@@ -1,0 +1,71 @@
+using KbCore.Content;
+using KbCore.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KbCore.Analytics;
+
+/// <summary>
+/// "Was this helpful?": one vote per browser per article, stored in the database (never in git). A "yes" is an
+/// appreciation for each person who wrote the article, read from its git history at the time of the vote, so
+/// later renames or history rewrites do not move credit around.
+/// </summary>
+public sealed class ArticleFeedbackService(IDbContextFactory<KbDbContext> contexts, ArticleRevisions revisions, TimeProvider clock)
+{
+    /// <summary>Records a vote; false when this browser already voted on the article.</summary>
+    public async Task<bool> VoteAsync(Articles.Article article, bool helpful, string? comment, string voterKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (await db.ArticleFeedback.AnyAsync(f => f.Path == article.Path && f.VoterKey == voterKey, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var feedback = new ArticleFeedback
+        {
+            Path = article.Path,
+            Helpful = helpful,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            At = now,
+            VoterKey = voterKey,
+        };
+        db.ArticleFeedback.Add(feedback);
+        if (helpful)
+        {
+            foreach (var (email, name) in Authors(article.FilePath))
+            {
+                db.Appreciations.Add(new Appreciation { Feedback = feedback, Path = article.Path, AuthorEmail = email, AuthorName = name, At = now });
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // The same browser voted twice at once: the unique index kept one.
+            if (await AlreadyVotedAsync(article.Path, voterKey, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<bool> AlreadyVotedAsync(string path, string voterKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ArticleFeedback.AnyAsync(f => f.Path == path && f.VoterKey == voterKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Everyone who committed a version of the article; merge commits credit their branch's authors, not the merger.</summary>
+    private IEnumerable<(string Email, string Name)> Authors(string filePath) =>
+        revisions.History(filePath)
+            .Where(r => r.BlobSha is not null && r.ApprovedBy.Count == 0)
+            .GroupBy(r => r.AuthorEmail.ToLowerInvariant(), StringComparer.Ordinal)
+            .Select(g => (g.Key, g.First().AuthorName));
+}

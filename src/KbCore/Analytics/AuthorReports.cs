@@ -1,0 +1,95 @@
+using KbCore.Content;
+using KbCore.Data;
+using LibGit2Sharp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KbCore.Analytics;
+
+/// <summary>
+/// The team's authoring at a glance: per author, articles created and edited on the published branch over a period
+/// (from git: every commit that is not a merge, so a change request's commits count for their authors, not the
+/// merger) and the appreciations ("helpful" votes) credited to them.
+/// </summary>
+public sealed class AuthorReports(ContentRepository repository, IOptions<ContentOptions> options, IDbContextFactory<KbDbContext> contexts, TimeProvider clock)
+{
+    /// <summary>Commits examined at most: a report over a busy year stays bounded.</summary>
+    private const int MaxCommits = 5_000;
+
+    public async Task<IReadOnlyList<AuthorActivity>> BuildAsync(int days, CancellationToken cancellationToken)
+    {
+        days = Math.Clamp(days, 1, SearchReports.MaxDays);
+        var since = clock.GetUtcNow().UtcDateTime.Date.AddDays(1 - days);
+        var people = new Dictionary<string, Tally>(StringComparer.OrdinalIgnoreCase);
+        Tally Of(string email, string name) => people.TryGetValue(email, out var t) ? t : people[email] = new Tally { Name = name };
+        foreach (var (email, name, created, edited) in Commits(since))
+        {
+            var tally = Of(email, name);
+            tally.Created += created;
+            tally.Edited += edited;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var thanks = await db.Appreciations.AsNoTracking()
+            .Where(a => a.At >= since)
+            .GroupBy(a => a.AuthorEmail).Select(g => new { Email = g.Key, Name = g.Max(a => a.AuthorName), Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var row in thanks)
+        {
+            Of(row.Email, row.Name ?? row.Email).Thanks += row.Count;
+        }
+
+        return people
+            .Select(p => new AuthorActivity(p.Key, p.Value.Name, p.Value.Created, p.Value.Edited, p.Value.Thanks))
+            .OrderByDescending(a => a.Created + a.Edited + a.Appreciations)
+            .ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+    }
+
+    private IEnumerable<(string Email, string Name, int Created, int Edited)> Commits(DateTime since)
+    {
+        using var repo = repository.Open();
+        var tip = repo.Branches[options.Value.Branch]?.Tip;
+        if (tip is null)
+        {
+            yield break;
+        }
+
+        var filter = new CommitFilter { IncludeReachableFrom = tip, SortBy = CommitSortStrategies.Time };
+        foreach (var commit in repo.Commits.QueryBy(filter).Take(MaxCommits))
+        {
+            if (commit.Committer.When.UtcDateTime < since)
+            {
+                yield break; // committer-time order: everything after is older
+            }
+
+            if (commit.Parents.Count() > 1)
+            {
+                continue;
+            }
+
+            var changes = repo.Diff.Compare<TreeChanges>(commit.Parents.FirstOrDefault()?.Tree, commit.Tree);
+            var created = changes.Added.Count(c => IsArticle(c.Path));
+            var edited = changes.Modified.Concat(changes.Renamed).Count(c => IsArticle(c.Path));
+            if (created + edited > 0)
+            {
+                yield return (commit.Author.Email, commit.Author.Name, created, edited);
+            }
+        }
+    }
+
+    private sealed class Tally
+    {
+        public string Name { get; init; } = string.Empty;
+
+        public int Created { get; set; }
+
+        public int Edited { get; set; }
+
+        public int Thanks { get; set; }
+    }
+
+    private static bool IsArticle(string path) =>
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !path.StartsWith(".kb/", StringComparison.Ordinal) &&
+        !path.EndsWith("/_index.md", StringComparison.Ordinal) && path != "_index.md";
+}

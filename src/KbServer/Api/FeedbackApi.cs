@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using System.Text;
+using KbCore.Analytics;
+using KbCore.Content;
+using KbServer.Auth;
+
+namespace KbServer.Api;
+
+/// <summary>
+/// "Was this helpful?": <c>POST /api/v1/feedback</c> with JSON <c>{path, helpful, comment?}</c> (the article page's
+/// script), or the same fields as a form (without script: answered with a redirect back to the article). Anonymous,
+/// one vote per browser per article (a random cookie, stored only hashed with the path), rate limited per address.
+/// </summary>
+internal static class FeedbackApi
+{
+    private const string VoterCookie = "kb.voter";
+
+    public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/feedback", VoteAsync)
+            .RequireRateLimiting(ApiRateLimits.PerVisitor)
+            .DisableAntiforgery()
+            .WithSummary("Vote on an article: was it helpful?")
+            .WithDescription("Body: {\"path\": \"invoicing/send-an-invoice\", \"helpful\": true, \"comment\": \"optional, up to 1000 characters\"}. 201 when counted, 200 when this browser already voted on the article.");
+        return app;
+    }
+
+    private static async Task<IResult> VoteAsync(HttpContext http, ContentStore store, ArticleFeedbackService feedback)
+    {
+        var isForm = http.Request.HasFormContentType;
+        string? path;
+        bool? helpful;
+        string? comment;
+        if (isForm)
+        {
+            // A form can be posted from any site; only our own pages may (Origin/Referer, as browsers send them).
+            if (!SameOrigin(http))
+            {
+                return Results.Problem(statusCode: 403, title: "Cross-site vote", detail: "Votes are accepted from the help center's own pages.");
+            }
+
+            var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+            path = form["path"];
+            helpful = form["helpful"].ToString() switch { "yes" or "true" => true, "no" or "false" => false, _ => null };
+            comment = form["comment"];
+        }
+        else
+        {
+            var (document, problem) = await LimitedJsonBody.ReadAsync(http, 8 * 1024).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            using (document)
+            {
+                var root = document!.RootElement;
+                System.Text.Json.JsonElement? Property(string name) =>
+                    root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty(name, out var value) ? value : null;
+                path = Property("path") is { ValueKind: System.Text.Json.JsonValueKind.String } p ? p.GetString() : null;
+                helpful = Property("helpful") is { ValueKind: System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False } h ? h.GetBoolean() : null;
+                comment = Property("comment") is { ValueKind: System.Text.Json.JsonValueKind.String } c ? c.GetString() : null;
+            }
+        }
+
+        var key = path is null ? null : HelpCenter.ContentPaths.Normalize(path.TrimStart('/'));
+        var snapshot = store.Current;
+        var member = http.User.Identity?.IsAuthenticated == true && !CurrentAuthor.ViaToken(http.User);
+        if (key is null || !snapshot.Articles.TryGetValue(key, out var article) || !(article.IsPublic || member))
+        {
+            return Results.Problem(statusCode: 404, title: "No such article", detail: $"There is no article at `{path}`.");
+        }
+
+        if (helpful is null)
+        {
+            return ApiProblems.Invalid("helpful", "`helpful` must be true or false");
+        }
+
+        if (comment?.Length > ArticleFeedback.MaxCommentLength)
+        {
+            return ApiProblems.Invalid("comment", $"`comment` is limited to {ArticleFeedback.MaxCommentLength} characters");
+        }
+
+        var counted = await feedback.VoteAsync(article, helpful.Value, comment, VoterKey(http, article.Path), http.RequestAborted).ConfigureAwait(false);
+        if (isForm)
+        {
+            return Results.Redirect(KbCore.Rendering.HelpCenterUrls.ForPath(article.Path) + "?voted=" + (helpful.Value ? "yes" : "no") + "#feedback");
+        }
+
+        return Results.Json(new { counted, helpful = helpful.Value }, statusCode: counted ? 201 : 200);
+    }
+
+    /// <summary>A hash of the browser's random cookie and the path: one vote per browser per article, and no way to link a browser's votes.</summary>
+    private static string VoterKey(HttpContext http, string path)
+    {
+        var voter = http.Request.Cookies[VoterCookie];
+        if (voter is not { Length: 32 } || !voter.All(char.IsAsciiHexDigitLower))
+        {
+            voter = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            http.Response.Cookies.Append(VoterCookie, voter, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = http.Request.IsHttps,
+                MaxAge = TimeSpan.FromDays(365),
+                IsEssential = true,
+            });
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(voter + "\n" + path)));
+    }
+
+    private static bool SameOrigin(HttpContext http)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            origin = http.Request.Headers.Referer.ToString();
+        }
+
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+}

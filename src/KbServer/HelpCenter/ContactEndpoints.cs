@@ -1,0 +1,121 @@
+using System.Net.Mail;
+using KbCore.Contact;
+using KbCore.Content;
+using KbCore.Themes.Models;
+using KbServer.Api;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace KbServer.HelpCenter;
+
+/// <summary>
+/// <c>/contact</c>: suggested articles before a request (deflection), then the request itself, stored and sent to the
+/// helpdesk webhook. Works without script: "Find answers" posts the form and the server lists suggestions.
+/// </summary>
+internal static class ContactEndpoints
+{
+    public static IEndpointRouteBuilder MapContact(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/contact", [HttpMethods.Get, HttpMethods.Head], Show);
+        app.MapPost("/contact", SubmitAsync).RequireRateLimiting(ApiRateLimits.PerVisitor).DisableAntiforgery();
+        app.MapGet("/contact/suggestions", Suggestions).RequireRateLimiting(ApiRateLimits.PerCaller);
+        app.MapGet("/contact/open", OpenAsync).RequireRateLimiting(ApiRateLimits.PerCaller);
+        return app;
+    }
+
+    private static Task Show(HttpContext context, string? q, ContentStore store, HelpCenterResponses pages, ContactPageBuilder builder)
+    {
+        var snapshot = store.Current;
+        var query = q is { Length: <= KbCore.Search.SearchRequest.MaxQueryLength } ? q : string.Empty;
+        var sent = context.Request.Query.ContainsKey("sent");
+        var form = ContactFormView.Empty with { Subject = query };
+        var view = builder.Build(context, snapshot, ContactFunnel.NewSessionId(), form, query, searched: query.Length > 0, sent: sent);
+        return pages.WritePageAsync(context, snapshot, "/contact", () => ("contact", view, "Contact support", string.Empty), cacheable: false);
+    }
+
+    /// <summary>JSON for the page's script, as the visitor types: public articles only.</summary>
+    private static IResult Suggestions(string? session, string? subject, string? description, string? category, ContentStore store, ContactPageBuilder builder)
+    {
+        if (subject?.Length > ContactRequest.MaxSubjectLength || description?.Length > ContactRequest.MaxDescriptionLength)
+        {
+            return Results.Problem(statusCode: 400, title: "Too long", detail: $"Subjects are limited to {ContactRequest.MaxSubjectLength} characters and descriptions to {ContactRequest.MaxDescriptionLength}.");
+        }
+
+        var id = ContactFunnel.IsSessionId(session) ? session! : ContactFunnel.NewSessionId();
+        var suggestions = builder.Suggest(store.Current, id, subject ?? string.Empty, description ?? string.Empty, category);
+        return Results.Json(new { results = suggestions.Select(s => new { title = s.Title, url = s.Url, snippet = s.Snippet.Html }) });
+    }
+
+    /// <summary>Records that a suggestion was opened, then goes to it; only public articles are valid targets (no open redirect).</summary>
+    private static async Task<IResult> OpenAsync(string? session, string? to, string? category, ContentStore store, ContactFunnel funnel, CancellationToken cancellationToken)
+    {
+        var snapshot = store.Current;
+        var path = to is { Length: > 1 } && to[0] == '/' ? ContentPaths.Normalize(Uri.UnescapeDataString(to[1..])) : null;
+        if (path is null || !snapshot.Articles.TryGetValue(path, out var article) || !article.IsPublic)
+        {
+            return Results.Redirect("/contact");
+        }
+
+        var known = category is not null && snapshot.TicketCategories.Contains(category) ? category : null;
+        await funnel.OpenedAsync(session ?? string.Empty, path, known, cancellationToken).ConfigureAwait(false);
+        return Results.Redirect(KbCore.Rendering.HelpCenterUrls.ForPath(path));
+    }
+
+    private static async Task SubmitAsync(HttpContext context, ContentStore store, HelpCenterResponses pages, ContactPageBuilder builder, IAntiforgery antiforgery,
+        ContactRequests requests, ContactFunnel funnel, IConfiguration config)
+    {
+        var snapshot = store.Current;
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+        {
+            await pages.WriteErrorAsync(context, snapshot, StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            return;
+        }
+
+        var posted = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var session = posted["session"].ToString() is var s && ContactFunnel.IsSessionId(s) ? s : ContactFunnel.NewSessionId();
+        var form = Validate(posted, snapshot);
+        if (posted["action"] == "suggest" || form.HasErrors)
+        {
+            // "Find answers" (or a form to fix): the same page with suggestions for what was typed.
+            var page = builder.Build(context, snapshot, session, posted["action"] == "suggest" ? form with { SubjectError = "", DescriptionError = "", NameError = "", EmailError = "", CategoryError = "" } : form, searched: true);
+            context.Response.StatusCode = form.HasErrors && posted["action"] != "suggest" ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+            await pages.WritePageAsync(context, snapshot, "/contact", () => ("contact", page, "Contact support", string.Empty), cacheable: false).ConfigureAwait(false);
+            return;
+        }
+
+        var category = form.Category.Length > 0 ? form.Category : null;
+        var shown = builder.Suggest(snapshot, session, form.Subject, form.Description, category).Select(x => x.Url);
+        await requests.AddAsync(new ContactRequest
+        {
+            SessionId = session,
+            Name = form.Name,
+            Email = form.Email,
+            Subject = form.Subject,
+            Description = form.Description,
+            Category = category,
+            SuggestionsShown = string.Join('\n', shown),
+        }, deliver: !string.IsNullOrWhiteSpace(config["Contact:Webhook:Url"]), context.RequestAborted).ConfigureAwait(false);
+        await funnel.SubmittedAsync(session, category, context.RequestAborted).ConfigureAwait(false);
+        context.Response.Redirect("/contact?sent=1", permanent: false);
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+    }
+
+    private static ContactFormView Validate(IFormCollection posted, ContentSnapshot snapshot)
+    {
+        string Field(string name, int max) => posted[name].ToString().Trim() is var v && v.Length > max ? v[..max] : posted[name].ToString().Trim();
+        var subject = posted["subject"].ToString().Trim();
+        var description = posted["description"].ToString().Trim();
+        var email = Field("email", ContactRequest.MaxEmailLength + 1);
+        var category = posted["category"].ToString().Trim();
+        return new ContactFormView(
+            subject.Length > ContactRequest.MaxSubjectLength ? subject[..ContactRequest.MaxSubjectLength] : subject,
+            description.Length > ContactRequest.MaxDescriptionLength ? description[..ContactRequest.MaxDescriptionLength] : description,
+            category,
+            Field("name", ContactRequest.MaxNameLength),
+            email,
+            subject.Length == 0 ? "Tell us in a few words what the problem is." : subject.Length > ContactRequest.MaxSubjectLength ? $"Keep the subject under {ContactRequest.MaxSubjectLength} characters." : string.Empty,
+            description.Length == 0 ? "Describe what happened and what you expected." : description.Length > ContactRequest.MaxDescriptionLength ? $"Keep the description under {ContactRequest.MaxDescriptionLength} characters." : string.Empty,
+            string.Empty,
+            email.Length == 0 ? "We need an email address to answer you." : email.Length > ContactRequest.MaxEmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email ? "This does not look like an email address." : string.Empty,
+            category.Length > 0 && !snapshot.TicketCategories.Contains(category) ? "Pick a topic from the list." : string.Empty);
+    }
+}

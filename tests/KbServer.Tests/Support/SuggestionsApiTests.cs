@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KbCore.Accounts;
+using KbServer.Tests.Infrastructure;
+
+namespace KbServer.Tests.Support;
+
+/// <summary>Agent suggestions over real HTTP against the real index.</summary>
+public sealed class SuggestionsApiTests : IDisposable
+{
+    private readonly TempDirectory _seed = SupportSeed.Create();
+    private readonly KbServerFactory _factory;
+
+    public SuggestionsApiTests() => _factory = new KbServerFactory(_seed.Path);
+
+    [Fact]
+    public async Task AgentToken_GetsTextMatchesBoostedByCategory_InternalIncluded_WithWhy()
+    {
+        var api = await AgentAsync();
+
+        var response = await api.PostAsJsonAsync("/api/v1/suggestions", new { externalCategory = new { system = "zendesk", id = "360001" }, subject = "invoice email never arrived", description = "the client says nothing came" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("billing", body.GetProperty("category").GetString());
+        var results = body.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal("help/invoice-email", results[0].GetProperty("path").GetString());
+        Assert.Equal(["category", "text"], results[0].GetProperty("why").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains(results, r => r.GetProperty("path").GetString() == "help/secret-billing");
+        Assert.Contains("<mark>", results[0].GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        var changePlan = results.Single(r => r.GetProperty("path").GetString() == "help/change-plan");
+        Assert.Equal(["category"], changePlan.GetProperty("why").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Fact]
+    public async Task CategoryLink_OutranksAnEqualTextMatchOutsideTheCategory()
+    {
+        var api = await AgentAsync();
+
+        // Two articles with the same words, each linked to another category.
+        var forRefunds = await PathsAsync(api, new { category = "refunds", subject = "refund a payment" });
+        var forBilling = await PathsAsync(api, new { category = "billing", subject = "refund a payment" });
+
+        Assert.Equal("help/refund-card", forRefunds[0]);
+        Assert.Equal("help/refund-credit", forBilling[0]);
+    }
+
+    [Fact]
+    public async Task PublicAudience_NeverGetsInternalArticles()
+    {
+        var api = await AgentAsync();
+
+        var paths = await PathsAsync(api, new { category = "billing", subject = "zorblax override invoice email", audience = "public" });
+
+        Assert.DoesNotContain("help/secret-billing", paths);
+        Assert.Contains("help/invoice-email", paths);
+    }
+
+    [Fact]
+    public async Task NoToken_401_WrongScope_403_UnknownCategory_422_BadLimit_422()
+    {
+        var anonymous = await _factory.CreateClient().PostAsJsonAsync("/api/v1/suggestions", new { subject = "invoice" });
+        var reader = await ApiTokens.ClientAsync(_factory, "reader@example.com", KbRoles.Author, TokenScopes.ArticlesRead);
+        var wrongScope = await reader.PostAsJsonAsync("/api/v1/suggestions", new { subject = "invoice" });
+        var api = await AgentAsync();
+        var unknown = await api.PostAsJsonAsync("/api/v1/suggestions", new { category = "warp-drive", subject = "invoice" });
+        var badLimit = await api.PostAsJsonAsync("/api/v1/suggestions", new { subject = "invoice", limit = 500 });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongScope.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Contains("warp-drive", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("category")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badLimit.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesSuggestionsWithAnExample()
+    {
+        var document = await _factory.CreateClient().GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/suggestions", document, StringComparison.Ordinal);
+        Assert.Contains("externalCategory", document, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/ticket-events", document, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> AgentAsync()
+    {
+        await _factory.WaitForIndexAsync();
+        return await ApiTokens.ClientAsync(_factory, "agent@example.com", KbRoles.Author, TokenScopes.Suggest);
+    }
+
+    private static async Task<string[]> PathsAsync(HttpClient api, object request)
+    {
+        var response = await api.PostAsJsonAsync("/api/v1/suggestions", request);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("path").GetString()!).ToArray();
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _seed.Dispose();
+    }
+}
