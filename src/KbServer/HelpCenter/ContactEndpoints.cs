@@ -77,8 +77,8 @@ internal static class ContactEndpoints
         {
             // "Find answers" (or a form to fix): the same page with suggestions for what was typed.
             var page = builder.Build(context, snapshot, session, posted["action"] == "suggest" ? form with { SubjectError = "", DescriptionError = "", NameError = "", EmailError = "", CategoryError = "" } : form, searched: true);
-            context.Response.StatusCode = form.HasErrors && posted["action"] != "suggest" ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-            await pages.WritePageAsync(context, snapshot, "/contact", () => ("contact", page, "Contact support", string.Empty), cacheable: false).ConfigureAwait(false);
+            var status = form.HasErrors && posted["action"] != "suggest" ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+            await pages.WritePageAsync(context, snapshot, "/contact", () => ("contact", page, "Contact support", string.Empty), cacheable: false, status).ConfigureAwait(false);
             return;
         }
 

@@ -18,7 +18,8 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
     /// Serves a page cached by (commit, theme, path), answering 304 when the browser has it.
     /// Pages whose key comes from free input (search) are not cached, so nobody can fill the cache.
     /// </summary>
-    public async Task WritePageAsync(HttpContext context, ContentSnapshot snapshot, string key, Func<(string Template, object Page, string Title, string Description)> build, bool cacheable = true)
+    /// <param name="status">200, or 400 for a form shown again with its errors (never cached).</param>
+    public async Task WritePageAsync(HttpContext context, ContentSnapshot snapshot, string key, Func<(string Template, object Page, string Title, string Description)> build, bool cacheable = true, int status = StatusCodes.Status200OK)
     {
         var etag = ETag(snapshot.CommitSha, themes.ActiveTheme + "." + themes.Version, key);
         if (cacheable && NotModified(context, etag))
@@ -59,7 +60,7 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
             context.Response.Headers.CacheControl = "no-cache";
         }
 
-        await WriteHtmlAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
+        await WriteHtmlAsync(context, status, body).ConfigureAwait(false);
     }
 
     /// <summary>
