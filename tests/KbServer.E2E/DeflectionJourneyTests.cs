@@ -58,6 +58,20 @@ public sealed class DeflectionJourneyTests(BrowserFixture browser) : IClassFixtu
         var authors = await team.GetFromJsonAsync<JsonElement>("/api/v1/reports/authors");
         var alex = authors.EnumerateArray().Single(a => a.GetProperty("email").GetString() == "alex@example.com");
         Assert.Equal(1, alex.GetProperty("appreciations").GetInt32());
+
+        // The team sees the same on the studio's support report.
+        await using var studio = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var lead = await studio.NewPageAsync();
+        await lead.GotoAsync(Url("/studio/login"));
+        await lead.FillAsync("#email", "alex@example.com");
+        await lead.FillAsync("#password", "correct horse battery");
+        await lead.ClickAsync("#sign-in");
+        await lead.WaitForURLAsync(url => url.EndsWith("/studio", StringComparison.Ordinal));
+        await lead.GotoAsync(Url("/studio/reports/support"));
+        var row = lead.Locator("#ticket-categories tr[data-category=invoice-delivery] td");
+        Assert.Equal("1", (await row.Nth(6).TextContentAsync())?.Trim());
+        Assert.Equal("1", (await lead.Locator("#authors tr", new() { HasText = "alex@example.com" }).Locator("td").Nth(3).TextContentAsync())?.Trim());
+        await Shot(lead, "support-report");
         Assert.Empty(_consoleErrors);
     }
 

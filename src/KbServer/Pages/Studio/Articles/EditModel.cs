@@ -64,7 +64,8 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
 
     private string DraftKey => IsNew ? string.Empty : Path;
 
-    public async Task<IActionResult> OnGetAsync(string? folder, string? saved)
+    /// <param name="ticketCategory">For a new article: link it to this category at once (the "write this next" report's link).</param>
+    public async Task<IActionResult> OnGetAsync(string? folder, string? saved, string? ticketCategory)
     {
         // Nothing was submitted yet: an empty path is not an error on a new article's first view.
         ModelState.Clear();
@@ -98,6 +99,10 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
         {
             Path = string.IsNullOrEmpty(folder) ? string.Empty : folder.Trim('/') + "/";
             Form.Visibility = DefaultVisibility == Visibility.Internal ? "internal" : "public";
+            if (ticketCategory is not null && store.Current.TicketCategories.Contains(ticketCategory))
+            {
+                Form.TicketCategories = [ticketCategory];
+            }
         }
 
         if (saved is not null)

@@ -29,22 +29,11 @@ public sealed class SearchModel(SearchReports reports) : PageModel
         var csv = new StringBuilder("query,searches,opened,no_results,last_searched\n");
         foreach (var row in report.TopQueries.Concat(report.ZeroResultQueries).DistinctBy(r => r.Query))
         {
-            csv.Append(Csv(row.Query)).Append(',').Append(row.Searches.ToString(CultureInfo.InvariantCulture)).Append(',')
+            csv.Append(CsvText.Field(row.Query)).Append(',').Append(row.Searches.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(row.Clicks.ToString(CultureInfo.InvariantCulture)).Append(',').Append(row.ZeroResults.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(row.LastSearched.ToString("O", CultureInfo.InvariantCulture)).Append('\n');
         }
 
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"search-report-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv");
-    }
-
-    /// <summary>Quotes every field, and defuses leading =,+,-,@ so a spreadsheet never runs a query as a formula.</summary>
-    private static string Csv(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

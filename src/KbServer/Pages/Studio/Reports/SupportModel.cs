@@ -1,0 +1,81 @@
+using System.Text;
+using KbCore.Analytics;
+using KbCore.Articles;
+using KbCore.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KbServer.Pages.Studio.Reports;
+
+/// <summary>
+/// The support funnel for the team: per ticket category (tickets, articles, views, searches, helpful share,
+/// deflections, gap: the "write this next" list), stale articles by owner, and each author's week. Each has a CSV.
+/// </summary>
+public sealed class SupportModel(TicketCategoryReports categories, AuthorReports authors, ContentStore store, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "days")]
+    public int Days { get; set; } = 30;
+
+    public IReadOnlyList<TicketCategoryRow> Categories { get; private set; } = [];
+
+    public IReadOnlyList<AuthorActivity> Authors { get; private set; } = [];
+
+    public IReadOnlyList<IGrouping<string, Article>> Stale { get; private set; } = [];
+
+    public string ChartSvg => GapChart.Render(Categories);
+
+    public async Task OnGetAsync()
+    {
+        Days = Math.Clamp(Days, 1, SearchReports.MaxDays);
+        Categories = await categories.BuildAsync(Days, HttpContext.RequestAborted).ConfigureAwait(false);
+        Authors = await authors.BuildAsync(7, HttpContext.RequestAborted).ConfigureAwait(false);
+        Stale = StaleByOwner();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(string? report)
+    {
+        Days = Math.Clamp(Days, 1, SearchReports.MaxDays);
+        var csv = new StringBuilder();
+        switch (report)
+        {
+            case "authors":
+                csv.Append("email,name,created,edited,appreciations\n");
+                foreach (var a in await authors.BuildAsync(7, HttpContext.RequestAborted).ConfigureAwait(false))
+                {
+                    csv.Append(CsvText.Line(a.Email, a.Name, a.Created, a.Edited, a.Appreciations));
+                }
+
+                break;
+            case "stale":
+                csv.Append("owner,path,title,review_by\n");
+                foreach (var article in StaleByOwner().SelectMany(g => g))
+                {
+                    csv.Append(CsvText.Line(article.Metadata.Owner, article.Path, article.Title, article.Metadata.ReviewBy?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+                }
+
+                break;
+            default:
+                report = "ticket-categories";
+                csv.Append("category,name,tickets,articles,views,searches,helpful,deflections,gap\n");
+                foreach (var r in await categories.BuildAsync(Days, HttpContext.RequestAborted).ConfigureAwait(false))
+                {
+                    csv.Append(CsvText.Line(r.Category, r.Name, r.Tickets, r.Articles, r.Views, r.Searches, r.Helpful, r.Deflections, r.Gap));
+                }
+
+                break;
+        }
+
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{report}-{clock.GetUtcNow():yyyy-MM-dd}.csv");
+    }
+
+    private IGrouping<string, Article>[] StaleByOwner()
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return store.Current.Articles.Values
+            .Where(a => a.Metadata.ReviewBy is { } by && by < today)
+            .OrderBy(a => a.Metadata.ReviewBy)
+            .GroupBy(a => a.Metadata.Owner ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(g => g.Count())
+            .ToArray();
+    }
+}
