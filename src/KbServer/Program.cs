@@ -28,6 +28,7 @@ builder.Services.AddOpenApi("v1", o =>
         document.Info.Description = "Search, articles, change requests and reports. Send a personal token: Authorization: Bearer kb_… (scopes per endpoint in README.md).";
         return Task.CompletedTask;
     });
+    o.AddRequestExamples();
 });
 
 var app = builder.Build();
