@@ -16,7 +16,8 @@ public sealed partial class ArticleSearcher
     /// </summary>
     private const double CategoryBonus = 0.5;
 
-    private static readonly HashSet<string> StoredForSuggestions = [SearchFields.Id, SearchFields.Title, SearchFields.Body, SearchFields.TicketCategory];
+    private static readonly HashSet<string> StoredForSuggestions = [SearchFields.Id, SearchFields.Title, SearchFields.Body];
+    private static readonly HashSet<string> StoredCategories = [SearchFields.TicketCategory];
 
     /// <summary>Articles for a ticket: text relevance of its subject and description, boosted for its category's articles.</summary>
     public IReadOnlyList<Suggestion> Suggest(SuggestionRequest request)
@@ -50,26 +51,31 @@ public sealed partial class ArticleSearcher
                 candidates.UnionWith(members.ScoreDocs.Select(h => h.Doc));
             }
 
+            // Rank on the category field alone; only the suggestions shown load text and build snippets.
             return candidates
-                .Select(doc => ToSuggestion(searcher.Doc(doc, StoredForSuggestions), textScores.GetValueOrDefault(doc), request.TicketCategory, terms))
-                .Where(s => s.Why.Count > 0)
-                .OrderByDescending(s => s.Score)
-                .ThenBy(s => s.Title, StringComparer.OrdinalIgnoreCase)
+                .Select(doc => (Doc: doc, Text: textScores.GetValueOrDefault(doc), Linked: IsLinked(searcher, doc, request.TicketCategory)))
+                .Where(c => c.Text > 0 || c.Linked)
+                .Select(c => (c.Doc, c.Text, c.Linked, Score: Math.Round(c.Text + (c.Linked ? CategoryBonus : 0), 4)))
+                .OrderByDescending(c => c.Score)
+                .ThenBy(c => c.Doc)
                 .Take(limit)
+                .Select(c => ToSuggestion(searcher.Doc(c.Doc, StoredForSuggestions), c.Score, c.Text > 0, c.Linked, terms))
                 .ToArray();
         }) ?? [];
     }
 
-    private Suggestion ToSuggestion(Lucene.Net.Documents.Document doc, double textScore, string? category, HashSet<string> terms)
+    private static bool IsLinked(IndexSearcher searcher, int doc, string? category) =>
+        category is not null && searcher.Doc(doc, StoredCategories).GetValues(SearchFields.TicketCategory, CultureInfo.InvariantCulture).Contains(category, StringComparer.Ordinal);
+
+    private Suggestion ToSuggestion(Lucene.Net.Documents.Document doc, double score, bool textMatch, bool linked, HashSet<string> terms)
     {
-        var linked = category is not null && doc.GetValues(SearchFields.TicketCategory, CultureInfo.InvariantCulture).Contains(category, StringComparer.Ordinal);
         var why = new List<string>(2);
         if (linked)
         {
             why.Add("category");
         }
 
-        if (textScore > 0)
+        if (textMatch)
         {
             why.Add("text");
         }
@@ -78,7 +84,7 @@ public sealed partial class ArticleSearcher
             doc.Get(SearchFields.Id, CultureInfo.InvariantCulture),
             doc.Get(SearchFields.Title, CultureInfo.InvariantCulture),
             SnippetBuilder.Build(_english, doc.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? string.Empty, terms),
-            Math.Round(textScore + (linked ? CategoryBonus : 0), 4),
+            score,
             why);
     }
 }

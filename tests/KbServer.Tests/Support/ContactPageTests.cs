@@ -56,6 +56,9 @@ public sealed class ContactPageTests : IDisposable
         await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<KbDbContext>>().CreateDbContextAsync();
         var stored = await db.ContactRequests.SingleAsync();
         Assert.Equal(("Refund please", "ann@example.com", "refunds", ContactDeliveryStates.Stored), (stored.Subject, stored.Email, stored.Category, stored.DeliveryState));
+        var team = await StudioSession.NewUserAsync(_factory, "agent@example.com", KbRoles.Author);
+        var list = await team.GetDocumentAsync("/studio/contact-requests");
+        Assert.Contains("Refund please", list.QuerySelector("#contact-requests")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

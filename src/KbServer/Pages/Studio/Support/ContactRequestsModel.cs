@@ -1,0 +1,16 @@
+using KbCore.Contact;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KbServer.Pages.Studio.Support;
+
+/// <summary>What customers sent from the contact page, and whether the helpdesk webhook took it.</summary>
+public sealed class ContactRequestsModel(ContactRequests requests, IConfiguration config) : PageModel
+{
+    public const int Shown = 200;
+
+    public IReadOnlyList<ContactRequest> Requests { get; private set; } = [];
+
+    public bool WebhookConfigured => !string.IsNullOrWhiteSpace(config["Contact:Webhook:Url"]);
+
+    public async Task OnGetAsync() => Requests = await requests.RecentAsync(Shown, HttpContext.RequestAborted).ConfigureAwait(false);
+}
