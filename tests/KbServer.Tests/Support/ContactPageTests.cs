@@ -12,18 +12,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KbServer.Tests.Support;
 
 /// <summary>The contact page without script, its suggestions, the deflection funnel and page views, over real HTTP.</summary>
-public sealed class ContactPageTests : IDisposable
+public sealed class ContactPageTests : SupportServer
 {
-    private readonly TempDirectory _seed = SupportSeed.Create();
-    private readonly KbServerFactory _factory;
-
-    public ContactPageTests() => _factory = new KbServerFactory(_seed.Path);
-
     [Fact]
     public async Task FindAnswers_WithoutScript_ListsPublicSuggestionsOnly()
     {
-        await _factory.WaitForIndexAsync();
-        var visitor = StudioSession.Anonymous(_factory);
+        await Factory.WaitForIndexAsync();
+        var visitor = StudioSession.Anonymous(Factory);
 
         var response = await visitor.SubmitAsync("/contact", "form[data-contact-form]", new() { ["subject"] = "invoice email never arrived zorblax override", ["action"] = "suggest" });
 
@@ -41,7 +36,7 @@ public sealed class ContactPageTests : IDisposable
     [Fact]
     public async Task Submit_StoresTheRequest_AndInvalidFieldsAreNamed()
     {
-        var visitor = StudioSession.Anonymous(_factory);
+        var visitor = StudioSession.Anonymous(Factory);
 
         var invalid = await visitor.SubmitAsync("/contact", "form[data-contact-form]", new() { ["subject"] = "", ["description"] = "help", ["email"] = "not-an-address", ["action"] = "send" });
         var sent = await visitor.SubmitAsync("/contact", "form[data-contact-form]", new() { ["subject"] = "Refund please", ["description"] = "I was charged twice.", ["email"] = "ann@example.com", ["category"] = "refunds", ["action"] = "send" });
@@ -53,10 +48,10 @@ public sealed class ContactPageTests : IDisposable
         Assert.Equal("help", ((IHtmlTextAreaElement)page.QuerySelector("#contact-description")!).Value);
         Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
         Assert.Equal("/contact?sent=1", sent.Headers.Location?.OriginalString);
-        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<KbDbContext>>().CreateDbContextAsync();
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<KbDbContext>>().CreateDbContextAsync();
         var stored = await db.ContactRequests.SingleAsync();
         Assert.Equal(("Refund please", "ann@example.com", "refunds", ContactDeliveryStates.Stored), (stored.Subject, stored.Email, stored.Category, stored.DeliveryState));
-        var team = await StudioSession.NewUserAsync(_factory, "agent@example.com", KbRoles.Author);
+        var team = await StudioSession.NewUserAsync(Factory, "agent@example.com", KbRoles.Author);
         var list = await team.GetDocumentAsync("/studio/contact-requests");
         Assert.Contains("Refund please", list.QuerySelector("#contact-requests")!.TextContent, StringComparison.Ordinal);
     }
@@ -64,9 +59,9 @@ public sealed class ContactPageTests : IDisposable
     [Fact]
     public async Task OpeningASuggestion_IsADeflection_UntilTheVisitorSubmitsAnyway()
     {
-        await _factory.WaitForIndexAsync();
-        var reports = await ApiTokens.ClientAsync(_factory, "lead@example.com", KbRoles.Admin, TokenScopes.Reports);
-        var visitor = StudioSession.Anonymous(_factory);
+        await Factory.WaitForIndexAsync();
+        var reports = await ApiTokens.ClientAsync(Factory, "lead@example.com", KbRoles.Admin, TokenScopes.Reports);
+        var visitor = StudioSession.Anonymous(Factory);
         var suggested = await visitor.SubmitAsync("/contact", "form[data-contact-form]", new() { ["subject"] = "invoice email never arrived", ["category"] = "billing", ["action"] = "suggest" });
         var page = await Html.ParseAsync(suggested);
         var open = page.QuerySelector(".contact-suggestion__link")!.GetAttribute("href")!;
@@ -84,7 +79,7 @@ public sealed class ContactPageTests : IDisposable
     [Fact]
     public async Task OpenLink_GoesOnlyToPublicArticles()
     {
-        var visitor = StudioSession.Anonymous(_factory);
+        var visitor = StudioSession.Anonymous(Factory);
         var session = new string('a', 32);
 
         var secret = await visitor.Client.GetAsync($"/contact/open?session={session}&to=%2Fhelp%2Fsecret-billing");
@@ -97,8 +92,8 @@ public sealed class ContactPageTests : IDisposable
     [Fact]
     public async Task ArticleViews_AreCountedPerCategory()
     {
-        var reports = await ApiTokens.ClientAsync(_factory, "lead@example.com", KbRoles.Admin, TokenScopes.Reports);
-        var visitor = _factory.CreateClient();
+        var reports = await ApiTokens.ClientAsync(Factory, "lead@example.com", KbRoles.Admin, TokenScopes.Reports);
+        var visitor = Factory.CreateClient();
         for (var i = 0; i < 3; i++)
         {
             (await visitor.GetAsync("/help/export-csv")).EnsureSuccessStatusCode();
@@ -120,10 +115,4 @@ public sealed class ContactPageTests : IDisposable
 
     private static async Task<JsonElement> RowAsync(HttpClient reports, string category) =>
         (await reports.GetFromJsonAsync<JsonElement>("/api/v1/reports/ticket-categories")).EnumerateArray().Single(r => r.GetProperty("category").GetString() == category);
-
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _seed.Dispose();
-    }
 }

@@ -7,20 +7,15 @@ using KbServer.Tests.Infrastructure;
 namespace KbServer.Tests.Support;
 
 /// <summary>"Was this helpful?" over real HTTP: one vote per browser per article, credit to the authors from git.</summary>
-public sealed class FeedbackTests : IDisposable
+public sealed class FeedbackTests : SupportServer
 {
-    private readonly TempDirectory _seed = SupportSeed.Create();
-    private readonly KbServerFactory _factory;
-
-    public FeedbackTests() => _factory = new KbServerFactory(_seed.Path);
-
     [Fact]
     public async Task Yes_CountsOncePerBrowser_AndIsAnAppreciationForTheArticlesAuthor()
     {
-        var writer = await ApiTokens.ClientAsync(_factory, "writer@example.com", KbRoles.Author, TokenScopes.ArticlesWrite, TokenScopes.Reports);
+        var writer = await ApiTokens.ClientAsync(Factory, "writer@example.com", KbRoles.Author, TokenScopes.ArticlesWrite, TokenScopes.Reports);
         (await writer.PutAsJsonAsync("/api/v1/articles/help/late-fees", new { content = "---\ntitle: Late fees\n---\nAdd a late fee.\n" })).EnsureSuccessStatusCode();
-        var browser = _factory.CreateClient();
-        var otherBrowser = _factory.CreateClient();
+        var browser = Factory.CreateClient();
+        var otherBrowser = Factory.CreateClient();
 
         var first = await browser.PostAsJsonAsync("/api/v1/feedback", new { path = "help/late-fees", helpful = true, comment = "clear" });
         var again = await browser.PostAsJsonAsync("/api/v1/feedback", new { path = "help/late-fees", helpful = true });
@@ -39,7 +34,7 @@ public sealed class FeedbackTests : IDisposable
     [Fact]
     public async Task InternalArticle_IsNotVotableAnonymously_AndBadInputIsNamed()
     {
-        var browser = _factory.CreateClient();
+        var browser = Factory.CreateClient();
 
         var secret = await browser.PostAsJsonAsync("/api/v1/feedback", new { path = "help/secret-billing", helpful = true });
         var noVerdict = await browser.PostAsJsonAsync("/api/v1/feedback", new { path = "help/invoice-email" });
@@ -54,7 +49,7 @@ public sealed class FeedbackTests : IDisposable
     [Fact]
     public async Task FormVote_FromTheArticlePage_RedirectsBack_ButNotFromAnotherSite()
     {
-        var browser = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        var browser = Factory.CreateClient(new() { AllowAutoRedirect = false });
         var page = await Html.ParseAsync(await browser.GetAsync("/help/invoice-email"));
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[data-feedback-form]")!;
         var fields = StudioSession.FieldsOf(form, new Dictionary<string, string>());
@@ -70,11 +65,5 @@ public sealed class FeedbackTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, forgedResponse.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, ownResponse.StatusCode);
         Assert.Equal("/help/invoice-email?voted=yes#feedback", ownResponse.Headers.Location?.OriginalString);
-    }
-
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _seed.Dispose();
     }
 }

@@ -7,13 +7,8 @@ using KbServer.Tests.Infrastructure;
 namespace KbServer.Tests.Support;
 
 /// <summary>Agent suggestions over real HTTP against the real index.</summary>
-public sealed class SuggestionsApiTests : IDisposable
+public sealed class SuggestionsApiTests : SupportServer
 {
-    private readonly TempDirectory _seed = SupportSeed.Create();
-    private readonly KbServerFactory _factory;
-
-    public SuggestionsApiTests() => _factory = new KbServerFactory(_seed.Path);
-
     [Fact]
     public async Task AgentToken_GetsTextMatchesBoostedByCategory_InternalIncluded_WithWhy()
     {
@@ -60,8 +55,8 @@ public sealed class SuggestionsApiTests : IDisposable
     [Fact]
     public async Task NoToken_401_WrongScope_403_UnknownCategory_422_BadLimit_422()
     {
-        var anonymous = await _factory.CreateClient().PostAsJsonAsync("/api/v1/suggestions", new { subject = "invoice" });
-        var reader = await ApiTokens.ClientAsync(_factory, "reader@example.com", KbRoles.Author, TokenScopes.ArticlesRead);
+        var anonymous = await Factory.CreateClient().PostAsJsonAsync("/api/v1/suggestions", new { subject = "invoice" });
+        var reader = await ApiTokens.ClientAsync(Factory, "reader@example.com", KbRoles.Author, TokenScopes.ArticlesRead);
         var wrongScope = await reader.PostAsJsonAsync("/api/v1/suggestions", new { subject = "invoice" });
         var api = await AgentAsync();
         var unknown = await api.PostAsJsonAsync("/api/v1/suggestions", new { category = "warp-drive", subject = "invoice" });
@@ -77,7 +72,7 @@ public sealed class SuggestionsApiTests : IDisposable
     [Fact]
     public async Task EachToken_HasItsOwnBudget_429WithRetryAfterBeyondIt()
     {
-        using var limited = new KbServerFactory(_seed.Path, new Dictionary<string, string?> { ["RateLimits:ApiPerMinute"] = "3" });
+        using var limited = new KbServerFactory(Seed.Path, new Dictionary<string, string?> { ["RateLimits:ApiPerMinute"] = "3" });
         var first = await ApiTokens.ClientAsync(limited, "one@example.com", KbRoles.Author, TokenScopes.Suggest);
         var second = await ApiTokens.ClientAsync(limited, "two@example.com", KbRoles.Author, TokenScopes.Suggest);
 
@@ -100,7 +95,7 @@ public sealed class SuggestionsApiTests : IDisposable
     [Fact]
     public async Task OpenApiDocument_DescribesSuggestionsWithAnExample()
     {
-        var document = await _factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var document = await Factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var paths = document.GetProperty("paths");
         var suggestion = paths.GetProperty("/api/v1/suggestions").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
@@ -112,8 +107,8 @@ public sealed class SuggestionsApiTests : IDisposable
 
     private async Task<HttpClient> AgentAsync()
     {
-        await _factory.WaitForIndexAsync();
-        return await ApiTokens.ClientAsync(_factory, "agent@example.com", KbRoles.Author, TokenScopes.Suggest);
+        await Factory.WaitForIndexAsync();
+        return await ApiTokens.ClientAsync(Factory, "agent@example.com", KbRoles.Author, TokenScopes.Suggest);
     }
 
     private static async Task<string[]> PathsAsync(HttpClient api, object request)
@@ -122,11 +117,5 @@ public sealed class SuggestionsApiTests : IDisposable
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("path").GetString()!).ToArray();
-    }
-
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _seed.Dispose();
     }
 }

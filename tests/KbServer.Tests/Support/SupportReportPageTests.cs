@@ -7,23 +7,18 @@ using KbServer.Tests.Infrastructure;
 namespace KbServer.Tests.Support;
 
 /// <summary>The studio's support report: the gap table, "write this next" with a pre-linked new article, CSVs.</summary>
-public sealed class SupportReportPageTests : IDisposable
+public sealed class SupportReportPageTests : SupportServer
 {
-    private readonly TempDirectory _seed = SupportSeed.Create();
-    private readonly KbServerFactory _factory;
-
-    public SupportReportPageTests() => _factory = new KbServerFactory(_seed.Path);
-
     [Fact]
     public async Task WriteThisNext_StartsAnArticleLinkedToTheCategory_AndEveryReportDownloadsAsCsv()
     {
-        var events = await ApiTokens.ClientAsync(_factory, "helpdesk@example.com", KbRoles.Author, TokenScopes.Events);
+        var events = await ApiTokens.ClientAsync(Factory, "helpdesk@example.com", KbRoles.Author, TokenScopes.Events);
         for (var i = 0; i < 3; i++)
         {
             (await events.PostAsJsonAsync("/api/v1/ticket-events", new { id = $"x{i}", type = "ticket.created", ticketId = $"X{i}", category = "exports" })).EnsureSuccessStatusCode();
         }
 
-        var lead = await StudioSession.NewUserAsync(_factory, "lead@example.com", KbRoles.Admin);
+        var lead = await StudioSession.NewUserAsync(Factory, "lead@example.com", KbRoles.Admin);
 
         var page = await lead.GetDocumentAsync("/studio/reports/support");
 
@@ -46,15 +41,9 @@ public sealed class SupportReportPageTests : IDisposable
     [Fact]
     public async Task Anonymous_IsSentToSignIn()
     {
-        var response = await StudioSession.Anonymous(_factory).Client.GetAsync("/studio/reports/support");
+        var response = await StudioSession.Anonymous(Factory).Client.GetAsync("/studio/reports/support");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/studio/login", response.Headers.Location?.PathOnly(), StringComparison.Ordinal);
-    }
-
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _seed.Dispose();
     }
 }

@@ -7,18 +7,13 @@ using KbServer.Tests.Infrastructure;
 namespace KbServer.Tests.Support;
 
 /// <summary>The gap report: tickets against linked, well-rated articles, per category, over real HTTP.</summary>
-public sealed class TicketCategoryReportTests : IDisposable
+public sealed class TicketCategoryReportTests : SupportServer
 {
-    private readonly TempDirectory _seed = SupportSeed.Create();
-    private readonly KbServerFactory _factory;
-
-    public TicketCategoryReportTests() => _factory = new KbServerFactory(_seed.Path);
-
     [Fact]
     public async Task CategoryWithTicketsAndNoArticle_RanksFirst_ThenMovesDownOnceAnArticleIsPublished()
     {
-        var events = await ApiTokens.ClientAsync(_factory, "helpdesk@example.com", KbRoles.Author, TokenScopes.Events);
-        var reports = await ApiTokens.ClientAsync(_factory, "lead@example.com", KbRoles.Admin, TokenScopes.Reports, TokenScopes.ArticlesWrite);
+        var events = await ApiTokens.ClientAsync(Factory, "helpdesk@example.com", KbRoles.Author, TokenScopes.Events);
+        var reports = await ApiTokens.ClientAsync(Factory, "lead@example.com", KbRoles.Admin, TokenScopes.Reports, TokenScopes.ArticlesWrite);
         for (var i = 0; i < 4; i++)
         {
             (await events.PostAsJsonAsync("/api/v1/ticket-events", new { id = $"r{i}", type = "ticket.created", ticketId = $"R{i}", category = "refunds" })).EnsureSuccessStatusCode();
@@ -58,8 +53,8 @@ public sealed class TicketCategoryReportTests : IDisposable
     [Fact]
     public async Task Report_NeedsTheReportsScope()
     {
-        var anonymous = await _factory.CreateClient().GetAsync("/api/v1/reports/ticket-categories");
-        var other = await ApiTokens.ClientAsync(_factory, "x@example.com", KbRoles.Author, TokenScopes.Events);
+        var anonymous = await Factory.CreateClient().GetAsync("/api/v1/reports/ticket-categories");
+        var other = await ApiTokens.ClientAsync(Factory, "x@example.com", KbRoles.Author, TokenScopes.Events);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync("/api/v1/reports/ticket-categories")).StatusCode);
@@ -67,10 +62,4 @@ public sealed class TicketCategoryReportTests : IDisposable
 
     private static async Task<JsonElement[]> ReportAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/ticket-categories")).EnumerateArray().ToArray();
-
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _seed.Dispose();
-    }
 }

@@ -11,18 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KbServer.Tests.Support;
 
 /// <summary>Ticket events over real HTTP: scopes, validation naming the field, size limit, idempotency, helpdesk shapes.</summary>
-public sealed class TicketEventsApiTests : IDisposable
+public sealed class TicketEventsApiTests : SupportServer
 {
-    private readonly TempDirectory _seed = SupportSeed.Create();
-    private readonly KbServerFactory _factory;
-
-    public TicketEventsApiTests() => _factory = new KbServerFactory(_seed.Path);
-
     [Fact]
     public async Task NoToken_401_TokenWithoutScope_403()
     {
-        var anonymous = await _factory.CreateClient().PostAsJsonAsync("/api/v1/ticket-events", Event("e1"));
-        var reader = await ApiTokens.ClientAsync(_factory, "reader@example.com", KbRoles.Author, TokenScopes.ArticlesRead);
+        var anonymous = await Factory.CreateClient().PostAsJsonAsync("/api/v1/ticket-events", Event("e1"));
+        var reader = await ApiTokens.ClientAsync(Factory, "reader@example.com", KbRoles.Author, TokenScopes.ArticlesRead);
         var wrongScope = await reader.PostAsJsonAsync("/api/v1/ticket-events", Event("e1"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
@@ -95,24 +90,18 @@ public sealed class TicketEventsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, skipped.StatusCode);
         Assert.Equal(HttpStatusCode.Created, solved.StatusCode);
         Assert.Equal(HttpStatusCode.OK, solvedAgain.StatusCode);
-        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<KbDbContext>>().CreateDbContextAsync();
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<KbDbContext>>().CreateDbContextAsync();
         var stored = await db.TicketEvents.OrderBy(e => e.Id).Select(e => new { e.Type, e.Category, e.TicketId }).ToListAsync();
         Assert.Equal([new { Type = "ticket.created", Category = "exports", TicketId = "77" }, new { Type = "ticket.solved", Category = "billing", TicketId = "88" }], stored);
     }
 
     private static object Event(string id) => new { id, type = "ticket.created", ticketId = "T-1", category = "billing" };
 
-    private Task<HttpClient> ClientAsync() => ApiTokens.ClientAsync(_factory, "helpdesk@example.com", KbRoles.Author, TokenScopes.Events);
+    private Task<HttpClient> ClientAsync() => ApiTokens.ClientAsync(Factory, "helpdesk@example.com", KbRoles.Author, TokenScopes.Events);
 
     private async Task<int> CountAsync()
     {
-        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<KbDbContext>>().CreateDbContextAsync();
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<KbDbContext>>().CreateDbContextAsync();
         return await db.TicketEvents.CountAsync();
-    }
-
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _seed.Dispose();
     }
 }

@@ -1,0 +1,20 @@
+using KbServer.Tests.Infrastructure;
+
+namespace KbServer.Tests.Support;
+
+/// <summary>A real server over <see cref="SupportSeed"/>, one per test.</summary>
+public abstract class SupportServer : IDisposable
+{
+    protected SupportServer() => Factory = new KbServerFactory(Seed.Path);
+
+    protected TempDirectory Seed { get; } = SupportSeed.Create();
+
+    protected KbServerFactory Factory { get; }
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        Seed.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
