@@ -40,6 +40,23 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Check_ArticleWithAnUnknownTicketCategory_Fails()
+    {
+        _repo.WriteFiles(new Dictionary<string, string>
+        {
+            ["ticket-categories.yml"] = "categories:\n  - id: billing\n",
+            ["a/linked.md"] = "---\ntitle: Linked\nticket_categories: [billing, biling]\n---\nBody\n",
+        });
+        CommitAll();
+
+        var (code, output) = RunCheck(_repo.Path);
+
+        Assert.Equal(1, code);
+        Assert.True(output.Contains("a/linked.md: error: ticket category `biling` is not in ticket-categories.yml", StringComparison.Ordinal), output);
+        Assert.DoesNotContain("`billing` is not", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_MistypedRepositoryPath_FailsWithoutCreatingOne()
     {
         var missing = _data.Combine("typo.git");

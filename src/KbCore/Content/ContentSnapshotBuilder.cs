@@ -297,7 +297,7 @@ internal sealed class ContentSnapshotBuilder
         {
             foreach (var id in article.Metadata.TicketCategories.Where(id => !catalog.Contains(id)))
             {
-                _problems.Add(new(article.FilePath, 0, ContentProblem.Warning, $"ticket category `{id}` is not in {TicketCategoryCatalog.FileName}"));
+                _problems.Add(new(article.FilePath, 0, ContentProblem.Error, $"ticket category `{id}` is not in {TicketCategoryCatalog.FileName}"));
             }
         }
     }

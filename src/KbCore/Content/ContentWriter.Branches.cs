@@ -174,7 +174,19 @@ public sealed partial class ContentWriter
     }
 
     /// <summary>Files under <c>.kb/</c> the studio itself writes (settings reviewed like content).</summary>
-    public static IReadOnlySet<string> SettingsFiles { get; } = new HashSet<string>(StringComparer.Ordinal) { ".kb/policy.yml" };
+    public static IReadOnlySet<string> SettingsFiles { get; } = new HashSet<string>(StringComparer.Ordinal) { ".kb/policy.yml", KbCore.TicketCategories.TicketCategoryCatalog.FileName };
+
+    /// <summary>The text of one of <see cref="SettingsFiles"/> on the published branch, or null when it does not exist.</summary>
+    public string? ReadSettingsFile(string filePath)
+    {
+        if (!SettingsFiles.Contains(filePath))
+        {
+            return null;
+        }
+
+        using var repo = repository.Open();
+        return Tip(repo, null).Head?[filePath]?.Target is Blob { Size: <= 64 * 1024 } blob ? blob.GetContentText() : null;
+    }
 
     /// <summary>Writes one of <see cref="SettingsFiles"/> as a commit on the published branch or a change request's.</summary>
     public Task<SaveResult> SaveSettingsFileAsync(string filePath, string text, CommitIdentity author, string message, string? branch, CancellationToken cancellationToken)

@@ -24,6 +24,10 @@ public sealed class TicketCategoryCatalog
 
     public TicketCategory? Find(string id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>The category a helpdesk knows by <paramref name="externalId"/> (helpdesk name in any case, id exact).</summary>
+    public TicketCategory? FindByExternal(string system, string externalId) =>
+        Categories.FirstOrDefault(c => c.ExternalIds.Any(e => e.Key.Equals(system, StringComparison.OrdinalIgnoreCase) && e.Value == externalId));
+
     /// <summary>Parses the catalog; problems go to <paramref name="problems"/> and bad entries are skipped.</summary>
     public static TicketCategoryCatalog Parse(string yaml, ICollection<ContentProblem> problems)
     {
@@ -68,7 +72,40 @@ public sealed class TicketCategoryCatalog
             }
         }
 
+        CheckRelations(categories, problems);
         return new(categories);
+    }
+
+    /// <summary>Parents must exist and never lead back to the category; a helpdesk id names one category only.</summary>
+    private static void CheckRelations(List<TicketCategory> categories, ICollection<ContentProblem> problems)
+    {
+        var byId = categories.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var category in categories.Where(c => c.Parent is not null))
+        {
+            if (!byId.ContainsKey(category.Parent!))
+            {
+                problems.Add(new(FileName, 0, ContentProblem.Error, $"category `{category.Id}` has an unknown parent `{category.Parent}`"));
+                continue;
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal) { category.Id };
+            for (var parent = category.Parent; parent is not null && byId.TryGetValue(parent, out var next); parent = next.Parent)
+            {
+                if (!seen.Add(parent))
+                {
+                    problems.Add(new(FileName, 0, ContentProblem.Error, $"category `{category.Id}` is its own ancestor (parents form a loop)"));
+                    break;
+                }
+            }
+        }
+
+        foreach (var clash in categories
+            .SelectMany(c => c.ExternalIds.Select(e => (System: e.Key.ToLowerInvariant(), e.Value, c.Id)))
+            .GroupBy(x => (x.System, x.Value))
+            .Where(g => g.Count() > 1))
+        {
+            problems.Add(new(FileName, 0, ContentProblem.Error, $"{clash.Key.System} id `{clash.Key.Value}` is given to several categories: {string.Join(", ", clash.Select(x => $"`{x.Id}`"))}"));
+        }
     }
 
     private static TicketCategory? ReadCategory(YamlValue item, ICollection<ContentProblem> problems)
@@ -87,6 +124,12 @@ public sealed class TicketCategoryCatalog
             return null;
         }
 
+        if (!IsValidId(id))
+        {
+            problems.Add(new(FileName, item.Line, ContentProblem.Error, $"category id `{id}`: use lowercase letters, digits and hyphens (at most 100)"));
+            return null;
+        }
+
         var external = new Dictionary<string, string>(StringComparer.Ordinal);
         if (map.Entries.FirstOrDefault(e => e.Key == "external_ids").Value is YamlMapping ids)
         {
@@ -99,6 +142,10 @@ public sealed class TicketCategoryCatalog
             }
         }
 
-        return new TicketCategory(id, Text("name") ?? id, Text("description") ?? string.Empty, external);
+        var parent = Text("parent");
+        return new TicketCategory(id, Text("name") ?? id, Text("description") ?? string.Empty, external, string.IsNullOrEmpty(parent) ? null : parent);
     }
+
+    public static bool IsValidId(string id) =>
+        id.Length is > 0 and <= 100 && id[0] != '-' && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

@@ -80,8 +80,6 @@ public sealed class TicketEvents(IDbContextFactory<KbDbContext> contexts, Conten
             return catalog.Contains(input.Category) ? input.Category : null;
         }
 
-        var external = input.External!;
-        return catalog.Categories.FirstOrDefault(c => c.ExternalIds.Any(e =>
-            e.Key.Equals(external.System, StringComparison.OrdinalIgnoreCase) && e.Value == external.Id))?.Id;
+        return catalog.FindByExternal(input.External!.System, input.External.Id)?.Id;
     }
 }

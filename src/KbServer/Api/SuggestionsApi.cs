@@ -76,7 +76,7 @@ internal static class SuggestionsApi
                 return ApiProblems.Invalid("externalCategory", "`externalCategory` needs `system` and `id`");
             }
 
-            category = catalog.Categories.FirstOrDefault(c => c.ExternalIds.Any(e => e.Key.Equals(external.System, StringComparison.OrdinalIgnoreCase) && e.Value == external.Id))?.Id;
+            category = catalog.FindByExternal(external.System, external.Id)?.Id;
             if (category is null)
             {
                 return ApiProblems.Invalid("externalCategory", $"no ticket category has {external.System} id `{external.Id}`");

@@ -10,7 +10,7 @@ internal static class CheckCommand
 {
     public static Command Create()
     {
-        var strict = new Option<bool>("--strict") { Description = "Fail on warnings (broken links, unknown ticket categories) too." };
+        var strict = new Option<bool>("--strict") { Description = "Fail on warnings (broken links) too." };
         var command = new Command("check", "Validate the content repository: front matter, links between articles, ticket-category catalog.")
         {
             strict,

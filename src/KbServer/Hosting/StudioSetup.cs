@@ -14,6 +14,7 @@ internal static class StudioSetup
             o.Conventions.AuthorizeFolder("/Studio/Admin", KbPolicies.StudioAdmin);
         });
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddSingleton<Pages.Studio.SettingsFileSaver>();
         return services;
     }
 

@@ -279,7 +279,7 @@ public class ContentSnapshotBuilderTests
     }
 
     [Fact]
-    public void Build_TicketCategoriesFile_ParsedAndUnknownIdsWarned()
+    public void Build_TicketCategoriesFile_ParsedAndUnknownIdsAreErrors()
     {
         // Arrange
         var files = new Dictionary<string, string?>
@@ -297,7 +297,7 @@ public class ContentSnapshotBuilderTests
         Assert.Equal("360001", snapshot.TicketCategories.Find("login")!.ExternalIds["zendesk"]);
         Assert.DoesNotContain("ticket-categories.yml", snapshot.Assets.Keys);
         var problem = Assert.Single(snapshot.Problems);
-        Assert.Equal(("account/sign-in.md", ContentProblem.Warning), (problem.File, problem.Severity));
+        Assert.Equal(("account/sign-in.md", ContentProblem.Error), (problem.File, problem.Severity));
         Assert.Contains("no-such-category", problem.Message, StringComparison.Ordinal);
     }
 

@@ -90,4 +90,48 @@ public class TicketCategoryCatalogTests
         Assert.Equal(ContentProblem.Error, problem.Severity);
         Assert.DoesNotContain("front matter", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_ParentsAndExternalIds_AreChecked()
+    {
+        const string yaml = """
+            categories:
+              - id: billing
+                external_ids:
+                  zendesk: "1"
+              - id: refunds
+                parent: billing
+                external_ids:
+                  Zendesk: "1"
+              - id: loop-a
+                parent: loop-b
+              - id: loop-b
+                parent: loop-a
+              - id: stray
+                parent: nowhere
+              - id: Bad_Id
+            """;
+        var problems = new List<ContentProblem>();
+
+        var catalog = TicketCategoryCatalog.Parse(yaml, problems);
+
+        Assert.Equal("billing", catalog.Find("refunds")!.Parent);
+        Assert.False(catalog.Contains("Bad_Id"));
+        var messages = problems.Select(p => p.Message).ToArray();
+        Assert.Contains(messages, m => m.Contains("`Bad_Id`", StringComparison.Ordinal) && m.Contains("lowercase", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("`stray` has an unknown parent `nowhere`", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("`loop-a` is its own ancestor", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("zendesk id `1`", StringComparison.Ordinal) && m.Contains("`refunds`", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains("`refunds` has", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FindByExternal_MatchesTheHelpdeskInAnyCase_AndTheIdExactly()
+    {
+        var catalog = TicketCategoryCatalog.Parse("categories:\n  - id: billing\n    external_ids:\n      freshdesk: Billing\n", new List<ContentProblem>());
+
+        Assert.Equal("billing", catalog.FindByExternal("FreshDesk", "Billing")?.Id);
+        Assert.Null(catalog.FindByExternal("freshdesk", "billing"));
+        Assert.Null(catalog.FindByExternal("zendesk", "Billing"));
+    }
 }

@@ -1,6 +1,4 @@
-using KbCore.Content;
 using KbCore.Reviews;
-using KbServer.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +8,7 @@ namespace KbServer.Pages.Studio.Admin;
 /// Edits <c>.kb/policy.yml</c>. The change follows the policy in force: committed directly when the admin may
 /// publish directly, otherwise proposed as a change request.
 /// </summary>
-public sealed class PolicyModel(ChangeRequests changes, ContentWriter writer) : PageModel
+public sealed class PolicyModel(ChangeRequests changes, SettingsFileSaver saver) : PageModel
 {
     public ReviewPolicy Current { get; private set; } = ReviewPolicy.Default;
 
@@ -24,38 +22,21 @@ public sealed class PolicyModel(ChangeRequests changes, ContentWriter writer) : 
     {
         var roles = (publish ?? []).Select(KbCore.Accounts.KbRoles.Parse).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var proposed = new ReviewPolicy(roles, Math.Clamp(minApprovals, 1, 10), ownApproval, squash);
-        var author = CurrentAuthor.Reviewer(User);
-        string? branch = null;
-        int? changeId = null;
-        if (CurrentAuthor.PublishRefusal(User, changes) is not null)
+        var (result, changeId, error) = await saver.SaveAsync(User, ReviewPolicy.FilePath, proposed.ToYaml(), "Change the review policy", HttpContext.RequestAborted).ConfigureAwait(false);
+        if (error is not null)
         {
-            var (request, error) = await changes.CreateAsync("Change the review policy", author, HttpContext.RequestAborted).ConfigureAwait(false);
-            if (request is null)
-            {
-                FormError = error;
-                Current = proposed;
-                return Page();
-            }
-
-            (branch, changeId) = (request.Branch, request.Id);
-        }
-
-        var result = await writer.SaveSettingsFileAsync(ReviewPolicy.FilePath, proposed.ToYaml(), author.Commit, "Change the review policy", branch, HttpContext.RequestAborted).ConfigureAwait(false);
-        if (result.Status != SaveStatus.Committed)
-        {
-            FormError = result.Error ?? "The policy could not be saved; try again.";
+            FormError = error;
             Current = proposed;
             return Page();
         }
 
         if (changeId is { } id)
         {
-            await changes.BranchMovedAsync(id, HttpContext.RequestAborted).ConfigureAwait(false);
             return Redirect($"/studio/changes/{id}");
         }
 
         Current = changes.Policy();
-        Notice = result.Unchanged ? "The policy was already like this." : "Saved: the new policy applies now.";
+        Notice = result!.Unchanged ? "The policy was already like this." : "Saved: the new policy applies now.";
         return Page();
     }
 }
