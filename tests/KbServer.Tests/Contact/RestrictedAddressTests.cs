@@ -76,4 +76,16 @@ public sealed class RestrictedAddressTests
     {
         Assert.Equal(expected, WebhookDestinationGuard.NormalizeHost(host));
     }
+
+    [Theory]
+    [InlineData(1, 30)]
+    [InlineData(2, 120)]
+    [InlineData(3, 480)]
+    [InlineData(4, 1920)]
+    [InlineData(5, 3600)]
+    [InlineData(50, 3600)]
+    public void NextAttemptDelay_BacksOffToAnHour(int attempt, int seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), HelpdeskWebhookSender.NextAttemptDelay(attempt));
+    }
 }
