@@ -16,7 +16,7 @@ builder.Services.AddKnowledgeBase(builder.Configuration, builder.Environment.Con
 builder.Services.AddSingleton<HelpCenterResponses>();
 builder.Services.AddKbAuth(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddStudio();
-builder.Services.AddSupportFunnel();
+builder.Services.AddSupportFunnel(builder.Configuration);
 builder.Services.AddKbRateLimits(builder.Configuration);
 builder.Services.AddOpenApi("v1", o =>
 {

@@ -61,7 +61,7 @@ internal static class ContactEndpoints
     }
 
     private static async Task SubmitAsync(HttpContext context, ContentStore store, HelpCenterResponses pages, ContactPageBuilder builder, IAntiforgery antiforgery,
-        ContactRequests requests, ContactFunnel funnel, IConfiguration config)
+        ContactRequests requests, ContactFunnel funnel, Microsoft.Extensions.Options.IOptionsMonitor<Contact.HelpdeskWebhookOptions> webhook)
     {
         var snapshot = store.Current;
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
@@ -93,7 +93,7 @@ internal static class ContactEndpoints
             Description = form.Description,
             Category = category,
             SuggestionsShown = string.Join('\n', shown),
-        }, deliver: !string.IsNullOrWhiteSpace(config["Contact:Webhook:Url"]), context.RequestAborted).ConfigureAwait(false);
+        }, deliver: webhook.CurrentValue.Enabled, context.RequestAborted).ConfigureAwait(false);
         await funnel.SubmittedAsync(session, category, context.RequestAborted).ConfigureAwait(false);
         context.Response.Redirect("/contact?sent=1", permanent: false);
         context.Response.StatusCode = StatusCodes.Status303SeeOther;

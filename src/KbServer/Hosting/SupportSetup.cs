@@ -1,6 +1,7 @@
 using KbCore.Analytics;
 using KbCore.Contact;
 using KbCore.TicketCategories;
+using KbServer.Contact;
 using KbServer.HelpCenter;
 
 namespace KbServer.Hosting;
@@ -8,8 +9,11 @@ namespace KbServer.Hosting;
 /// <summary>Registers the support funnel: ticket events, votes, page views, the contact page and its reports.</summary>
 internal static class SupportSetup
 {
-    public static IServiceCollection AddSupportFunnel(this IServiceCollection services)
+    public static IServiceCollection AddSupportFunnel(this IServiceCollection services, IConfiguration config)
     {
+        services.AddHelpdeskWebhook(config);
+        services.AddSingleton<ContactDeliveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContactDeliveryService>());
         services.AddSingleton<TicketEvents>();
         services.AddSingleton<ArticleFeedbackService>();
         services.AddSingleton<ArticleViews>();
