@@ -9,10 +9,20 @@ public sealed class TicketCategoryCatalog
 
     private readonly Dictionary<string, TicketCategory> _byId;
 
+    /// <summary>By helpdesk (lowercase) and its id; the first category given an id keeps it (a second is a problem).</summary>
+    private readonly Dictionary<(string System, string Id), TicketCategory> _byExternal = [];
+
     private TicketCategoryCatalog(IReadOnlyList<TicketCategory> categories)
     {
         Categories = categories;
         _byId = categories.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var category in categories)
+        {
+            foreach (var (system, id) in category.ExternalIds)
+            {
+                _byExternal.TryAdd((system.ToLowerInvariant(), id), category);
+            }
+        }
     }
 
     public static TicketCategoryCatalog Empty { get; } = new([]);
@@ -25,8 +35,12 @@ public sealed class TicketCategoryCatalog
     public TicketCategory? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The category a helpdesk knows by <paramref name="externalId"/> (helpdesk name in any case, id exact).</summary>
-    public TicketCategory? FindByExternal(string system, string externalId) =>
-        Categories.FirstOrDefault(c => c.ExternalIds.Any(e => e.Key.Equals(system, StringComparison.OrdinalIgnoreCase) && e.Value == externalId));
+    public TicketCategory? FindByExternal(string system, string externalId)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(externalId);
+        return _byExternal.GetValueOrDefault((system.ToLowerInvariant(), externalId));
+    }
 
     /// <summary>Parses the catalog; problems go to <paramref name="problems"/> and bad entries are skipped.</summary>
     public static TicketCategoryCatalog Parse(string yaml, ICollection<ContentProblem> problems)
@@ -56,12 +70,12 @@ public sealed class TicketCategoryCatalog
         }
 
         var categories = new List<TicketCategory>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in list.Items)
         {
             if (ReadCategory(item, problems) is { } category)
             {
-                if (seen.Add(category.Id))
+                if (lines.TryAdd(category.Id, item.Line))
                 {
                     categories.Add(category);
                 }
@@ -72,28 +86,32 @@ public sealed class TicketCategoryCatalog
             }
         }
 
-        CheckRelations(categories, problems);
+        CheckRelations(categories, lines, problems);
         return new(categories);
     }
 
-    /// <summary>Parents must exist and never lead back to the category; a helpdesk id names one category only.</summary>
-    private static void CheckRelations(List<TicketCategory> categories, ICollection<ContentProblem> problems)
+    /// <summary>
+    /// Parents must exist and never lead back to the category; a helpdesk id names one category only. Each problem
+    /// carries the line of the category it is about, so the editor and <c>check</c> point at the entry to fix.
+    /// </summary>
+    private static void CheckRelations(List<TicketCategory> categories, Dictionary<string, int> lines, ICollection<ContentProblem> problems)
     {
         var byId = categories.ToDictionary(c => c.Id, StringComparer.Ordinal);
         foreach (var category in categories.Where(c => c.Parent is not null))
         {
             if (!byId.ContainsKey(category.Parent!))
             {
-                problems.Add(new(FileName, 0, ContentProblem.Error, $"category `{category.Id}` has an unknown parent `{category.Parent}`"));
+                problems.Add(new(FileName, lines[category.Id], ContentProblem.Error, $"category `{category.Id}` has an unknown parent `{category.Parent}`"));
                 continue;
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal) { category.Id };
-            for (var parent = category.Parent; parent is not null && byId.TryGetValue(parent, out var next); parent = next.Parent)
+            // A chain that loops without passing this category again is reported on the categories in the loop.
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            for (var parent = category.Parent; parent is not null && visited.Add(parent) && byId.TryGetValue(parent, out var next); parent = next.Parent)
             {
-                if (!seen.Add(parent))
+                if (parent == category.Id)
                 {
-                    problems.Add(new(FileName, 0, ContentProblem.Error, $"category `{category.Id}` is its own ancestor (parents form a loop)"));
+                    problems.Add(new(FileName, lines[category.Id], ContentProblem.Error, $"category `{category.Id}` is its own ancestor (parents form a loop)"));
                     break;
                 }
             }
@@ -101,10 +119,12 @@ public sealed class TicketCategoryCatalog
 
         foreach (var clash in categories
             .SelectMany(c => c.ExternalIds.Select(e => (System: e.Key.ToLowerInvariant(), e.Value, c.Id)))
+            .DistinctBy(x => (x.System, x.Value, x.Id))
             .GroupBy(x => (x.System, x.Value))
             .Where(g => g.Count() > 1))
         {
-            problems.Add(new(FileName, 0, ContentProblem.Error, $"{clash.Key.System} id `{clash.Key.Value}` is given to several categories: {string.Join(", ", clash.Select(x => $"`{x.Id}`"))}"));
+            // Reported where the id is given a second time: the first category keeps it.
+            problems.Add(new(FileName, lines[clash.ElementAt(1).Id], ContentProblem.Error, $"{clash.Key.System} id `{clash.Key.Value}` is given to several categories: {string.Join(", ", clash.Select(x => $"`{x.Id}`"))}"));
         }
     }
 

@@ -123,6 +123,66 @@ public class TicketCategoryCatalogTests
         Assert.Contains(messages, m => m.Contains("`loop-a` is its own ancestor", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("zendesk id `1`", StringComparison.Ordinal) && m.Contains("`refunds`", StringComparison.Ordinal));
         Assert.DoesNotContain(messages, m => m.Contains("`refunds` has", StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.True(p.Line > 0, p.Message));
+    }
+
+    [Fact]
+    public void Parse_RelationProblems_PointAtTheCategoryToFix()
+    {
+        const string yaml = """
+            categories:
+              - id: billing
+                external_ids:
+                  zendesk: "1"
+              - id: refunds
+                external_ids:
+                  zendesk: "1"
+              - id: stray
+                parent: nowhere
+              - id: self
+                parent: self
+            """;
+        var problems = new List<ContentProblem>();
+
+        TicketCategoryCatalog.Parse(yaml, problems);
+
+        Assert.Equal(
+            [(5, "zendesk id `1` is given to several categories: `billing`, `refunds`"), (8, "category `stray` has an unknown parent `nowhere`"), (10, "category `self` is its own ancestor (parents form a loop)")],
+            problems.Select(p => (p.Line, p.Message)).Order());
+    }
+
+    [Fact]
+    public void Parse_ChainIntoALoop_ReportsOnlyTheCategoriesInTheLoop()
+    {
+        const string yaml = "categories:\n  - id: leaf\n    parent: a\n  - id: a\n    parent: b\n  - id: b\n    parent: a\n";
+        var problems = new List<ContentProblem>();
+
+        var catalog = TicketCategoryCatalog.Parse(yaml, problems);
+
+        Assert.Equal(
+            ["category `a` is its own ancestor (parents form a loop)", "category `b` is its own ancestor (parents form a loop)"],
+            problems.Select(p => p.Message).Order(StringComparer.Ordinal));
+        Assert.Equal(3, catalog.Categories.Count);
+    }
+
+    [Fact]
+    public void Parse_OneCategoryNamingItsIdForTwoSpellingsOfAHelpdesk_IsNoClash()
+    {
+        var problems = new List<ContentProblem>();
+
+        TicketCategoryCatalog.Parse("categories:\n  - id: a\n    external_ids:\n      zendesk: \"7\"\n      Zendesk: \"7\"\n", problems);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void FindByExternal_AnIdGivenTwice_StaysWithTheFirstCategory()
+    {
+        var problems = new List<ContentProblem>();
+        var catalog = TicketCategoryCatalog.Parse("categories:\n  - id: a\n    external_ids: { zendesk: \"7\" }\n  - id: b\n    external_ids: { zendesk: \"7\" }\n", problems);
+
+        Assert.Equal("a", catalog.FindByExternal("ZENDESK", "7")?.Id);
+        Assert.Single(problems);
     }
 
     [Fact]
