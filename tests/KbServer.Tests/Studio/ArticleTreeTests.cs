@@ -13,9 +13,10 @@ public sealed class ArticleTreeTests : IDisposable
     // Review dates far in the past and future, so "stale" does not depend on the day the tests run.
     private readonly TempDirectory _seed = new TempDirectory("kbseed").WriteFiles(new Dictionary<string, string>
     {
+        ["ticket-categories.yml"] = "categories:\n  - id: refunds\n    name: Refund requests\n  - id: payroll\n    name: Payroll\n",
         ["billing/_index.md"] = "---\ntitle: Billing\n---\n",
-        ["billing/refunds.md"] = "---\ntitle: Refund a payment\ntags: [payments, refunds]\nowner: maria@example.com\nreview_by: 2020-01-31\n---\nRefunds.\n",
-        ["billing/payroll-runbook.md"] = "---\ntitle: Payroll runbook\ntags: [payments]\nvisibility: internal\nowner: maria@example.com\n---\nSteps.\n",
+        ["billing/refunds.md"] = "---\ntitle: Refund a payment\ntags: [payments, refunds]\nticket_categories: [refunds]\nowner: maria@example.com\nreview_by: 2020-01-31\n---\nRefunds.\n",
+        ["billing/payroll-runbook.md"] = "---\ntitle: Payroll runbook\ntags: [payments]\nticket_categories: [refunds, payroll]\nvisibility: internal\nowner: maria@example.com\n---\nSteps.\n",
         ["billing/invoices/_index.md"] = "---\ntitle: Invoices\n---\n",
         ["billing/invoices/recurring.md"] = "---\ntitle: Set up a recurring invoice\ntags: [invoices]\nowner: tom@example.com\nreview_by: 2099-12-31\n---\nSchedules.\n",
         ["team/_index.md"] = "---\ntitle: Team only\nvisibility: internal\n---\n",
@@ -94,6 +95,10 @@ public sealed class ArticleTreeTests : IDisposable
             ("q=getting-started%2F", ["getting-started/welcome"]),
             ("category=billing&visibility=public&stale=true", ["billing/refunds"]),
             ("tag=basics&visibility=internal", []),
+            ("ticket=refunds", ["billing/payroll-runbook", "billing/refunds"]),
+            ("ticket=refunds&visibility=public", ["billing/refunds"]),
+            ("ticket=payroll", ["billing/payroll-runbook"]),
+            ("ticket=unknown-id", []),
         };
 
         foreach (var (query, expected) in cases)
@@ -117,11 +122,13 @@ public sealed class ArticleTreeTests : IDisposable
         Assert.Equal("get", form.Method, ignoreCase: true);
 
         // Act: what a browser sends for this form with a category chosen and "needs review only" ticked.
-        var page = await author.GetDocumentAsync(Url + "?" + QueryOf(form, new() { ["category"] = "billing", ["stale"] = "true" }));
+        var page = await author.GetDocumentAsync(Url + "?" + QueryOf(form, new() { ["category"] = "billing", ["ticket"] = "refunds", ["stale"] = "true" }));
 
         // Assert
         Assert.Equal(["billing/refunds"], Paths(page).ToArray());
         Assert.Equal("billing", ((IHtmlSelectElement)page.QuerySelector("#filter-category")!).Value);
+        Assert.Equal("refunds", ((IHtmlSelectElement)page.QuerySelector("#filter-ticket")!).Value);
+        Assert.Equal(["", "refunds", "payroll"], page.QuerySelectorAll("#filter-ticket option").Select(o => o.GetAttribute("value")!).ToArray());
         Assert.True(((IHtmlInputElement)page.QuerySelector("#filter-stale")!).IsChecked);
         Assert.Equal("/studio/edit?folder=billing", page.QuerySelector("#new-article")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector("#clear-filters"));

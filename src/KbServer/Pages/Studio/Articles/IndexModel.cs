@@ -19,6 +19,10 @@ public sealed class IndexModel(ContentStore store, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true, Name = "tag")]
     public string? Tag { get; set; }
 
+    /// <summary>A ticket-category id: the articles that link to it (the catalog page links here).</summary>
+    [BindProperty(SupportsGet = true, Name = "ticket")]
+    public string? TicketCategory { get; set; }
+
     /// <summary><c>public</c> or <c>internal</c>; anything else shows both.</summary>
     [BindProperty(SupportsGet = true, Name = "visibility")]
     public string? Visibility { get; set; }
@@ -50,7 +54,10 @@ public sealed class IndexModel(ContentStore store, TimeProvider clock) : PageMod
 
     public IReadOnlyList<string> Owners { get; private set; } = [];
 
-    public bool Filtered => Category is { Length: > 0 } || Tag is { Length: > 0 } || VisibilityFilter is not null || Owner is { Length: > 0 } || StaleOnly || Text is { Length: > 0 };
+    /// <summary>Catalog categories (id, name) for the ticket-category filter.</summary>
+    public IReadOnlyList<(string Id, string Name)> TicketCategories { get; private set; } = [];
+
+    public bool Filtered => Category is { Length: > 0 } || Tag is { Length: > 0 } || TicketCategory is { Length: > 0 } || VisibilityFilter is not null || Owner is { Length: > 0 } || StaleOnly || Text is { Length: > 0 };
 
     public string NewArticleUrl => Category is { Length: > 0 } ? "/studio/edit?folder=" + Uri.EscapeDataString(Category) : "/studio/edit";
 
@@ -71,6 +78,7 @@ public sealed class IndexModel(ContentStore store, TimeProvider clock) : PageMod
         Category = Category?.Trim().Trim('/');
         Text = Text?.Trim();
         Tag = Tag?.Trim();
+        TicketCategory = TicketCategory?.Trim();
         Owner = Owner?.Trim();
         Visibility = VisibilityValues.FirstOrDefault(v => string.Equals(v, Visibility?.Trim(), StringComparison.OrdinalIgnoreCase));
 
@@ -79,6 +87,13 @@ public sealed class IndexModel(ContentStore store, TimeProvider clock) : PageMod
         StaleCount = all.Count(IsStale);
         Categories = snapshot.Root.Folders;
         Tags = all.SelectMany(a => a.Metadata.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        TicketCategories = snapshot.TicketCategories.Categories.Select(c => (c.Id, c.Name)).ToList();
+        if (TicketCategory is { Length: > 0 } && !snapshot.TicketCategories.Contains(TicketCategory))
+        {
+            // An id articles use but the catalog lacks is still a filter worth keeping selected.
+            TicketCategories = [.. TicketCategories, (TicketCategory, TicketCategory + " (not in the catalog)")];
+        }
+
         Owners = all.Select(a => a.Metadata.Owner).OfType<string>().Where(o => o.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
 
         var groups = new List<(Folder, IReadOnlyList<Article>)>();
@@ -109,6 +124,7 @@ public sealed class IndexModel(ContentStore store, TimeProvider clock) : PageMod
 
     private bool Matches(Article article) =>
         (Tag is not { Length: > 0 } || article.Metadata.Tags.Contains(Tag, StringComparer.OrdinalIgnoreCase))
+        && (TicketCategory is not { Length: > 0 } || article.Metadata.TicketCategories.Contains(TicketCategory, StringComparer.Ordinal))
         && (VisibilityFilter is not { } visibility || (visibility == KbCore.Articles.Visibility.Public) == article.IsPublic)
         && (Owner is not { Length: > 0 } || string.Equals(article.Metadata.Owner, Owner, StringComparison.OrdinalIgnoreCase))
         && (!StaleOnly || IsStale(article))
