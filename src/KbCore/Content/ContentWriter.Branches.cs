@@ -176,8 +176,11 @@ public sealed partial class ContentWriter
     /// <summary>Files under <c>.kb/</c> the studio itself writes (settings reviewed like content).</summary>
     public static IReadOnlySet<string> SettingsFiles { get; } = new HashSet<string>(StringComparer.Ordinal) { ".kb/policy.yml", KbCore.TicketCategories.TicketCategoryCatalog.FileName };
 
-    /// <summary>The text of one of <see cref="SettingsFiles"/> on the published branch, or null when it does not exist.</summary>
-    public string? ReadSettingsFile(string filePath)
+    /// <summary>
+    /// The text and blob SHA of one of <see cref="SettingsFiles"/> on the published branch, or null when it does not
+    /// exist. The SHA is the base revision a later <see cref="SaveSettingsFileAsync"/> can insist on.
+    /// </summary>
+    public (string Text, string Revision)? ReadSettingsFile(string filePath)
     {
         if (!SettingsFiles.Contains(filePath))
         {
@@ -185,11 +188,16 @@ public sealed partial class ContentWriter
         }
 
         using var repo = repository.Open();
-        return Tip(repo, null).Head?[filePath]?.Target is Blob { Size: <= 64 * 1024 } blob ? blob.GetContentText() : null;
+        return Tip(repo, null).Head?[filePath]?.Target is Blob { Size: <= 64 * 1024 } blob ? (blob.GetContentText(), blob.Sha) : null;
     }
 
     /// <summary>Writes one of <see cref="SettingsFiles"/> as a commit on the published branch or a change request's.</summary>
-    public Task<SaveResult> SaveSettingsFileAsync(string filePath, string text, CommitIdentity author, string message, string? branch, CancellationToken cancellationToken)
+    /// <param name="baseRevision">
+    /// When given, the blob SHA the editor started from (empty: the file did not exist). If the branch holds another
+    /// version, nothing is written and the result is a <see cref="SaveStatus.Conflict"/> carrying that version: a
+    /// whole-file edit must not silently undo someone else's.
+    /// </param>
+    public Task<SaveResult> SaveSettingsFileAsync(string filePath, string text, CommitIdentity author, string message, string? branch, CancellationToken cancellationToken, string? baseRevision = null)
     {
         ArgumentNullException.ThrowIfNull(author);
         if (!SettingsFiles.Contains(filePath) || text is null || text.Length > 64 * 1024)
@@ -204,10 +212,16 @@ public sealed partial class ContentWriter
                 return new SaveResult(SaveStatus.NotFound);
             }
 
+            var current = tip.Head[filePath]?.Target as Blob;
             var blob = repo.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(text)), filePath);
-            if ((tip.Head[filePath]?.Target as Blob)?.Sha == blob.Sha)
+            if (current?.Sha == blob.Sha)
             {
                 return new SaveResult(SaveStatus.Committed) { CommitSha = tip.Head.Sha, Unchanged = true };
+            }
+
+            if (baseRevision is not null && baseRevision != (current?.Sha ?? string.Empty))
+            {
+                return new SaveResult(SaveStatus.Conflict) { CurrentContent = current?.GetContentText(), CurrentRevision = current?.Sha ?? string.Empty };
             }
 
             var tree = TreeDefinition.From(tip.Head.Tree);

@@ -33,7 +33,7 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
 
     public void OnGet(string? saved)
     {
-        Yaml = writer.ReadSettingsFile(TicketCategoryCatalog.FileName) ?? "categories:\n  - id: example\n    name: Example category\n";
+        Yaml = writer.ReadSettingsFile(TicketCategoryCatalog.FileName)?.Text ?? "categories:\n  - id: example\n    name: Example category\n";
         Notice = saved is null ? null : "Saved: the catalog applies now.";
         Load();
     }
