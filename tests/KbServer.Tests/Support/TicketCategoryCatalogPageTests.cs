@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using KbCore.Accounts;
 using KbServer.Tests.Infrastructure;
 
@@ -7,92 +8,204 @@ namespace KbServer.Tests.Support;
 /// <summary>Editing ticket-categories.yml in the studio: validated, orphans shown first, saved per the review policy.</summary>
 public sealed class TicketCategoryCatalogPageTests : SupportServer
 {
+    private const string Url = "/studio/ticket-categories";
     private const string Form = "#catalog-form";
+    private const string WithoutExports = "categories:\n  - id: billing\n    name: Billing questions\n  - id: refunds\n    name: Refunds\n";
 
     [Fact]
-    public async Task List_ShowsEachCategoryWithItsArticles()
+    public async Task List_ShowsEachCategory_WithItsPublicAndInternalArticles_LinkedToTheArticleTree()
     {
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Author);
 
-        var page = await session.GetDocumentAsync("/studio/ticket-categories");
+        var page = await session.GetDocumentAsync(Url);
 
-        Assert.Equal("4", page.QuerySelector("#catalog tr[data-category=billing] td.num")!.TextContent);
-        Assert.Contains("zendesk: 360001", page.QuerySelector("#catalog tr[data-category=billing]")!.TextContent, StringComparison.Ordinal);
+        var billing = page.QuerySelector("#catalog tr[data-category=billing]")!;
+        Assert.Contains("zendesk: 360001", billing.TextContent, StringComparison.Ordinal);
+        var publicLink = billing.QuerySelector("td.public a")!;
+        Assert.Equal(("3", "/studio/articles?ticket=billing&visibility=public"), (publicLink.TextContent, publicLink.GetAttribute("href")));
+        Assert.Equal("1", billing.QuerySelector("td.internal a")!.TextContent);
+        Assert.Equal("0", page.QuerySelector("#catalog tr[data-category=exports] td.internal")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector("#catalog tr[data-unknown]"));
+        Assert.NotNull(page.QuerySelector("header nav a[href='/studio/ticket-categories']"));
+
+        var tree = await session.GetDocumentAsync(publicLink.GetAttribute("href")!);
+
+        Assert.Equal(
+            ["help/change-plan", "help/invoice-email", "help/refund-credit"],
+            tree.QuerySelectorAll("#article-tree tr.tree-article").Select(r => r.GetAttribute("data-path")!).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public async Task AddingACategory_IsOneCommitByThePerson()
+    public async Task AddingACategory_IsOneCommitOfTheCatalogByThePerson()
     {
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
         var yaml = Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml").TrimEnd() + "\n  - id: payroll\n    name: Payroll\n    parent: billing\n";
 
-        var response = await session.SubmitAsync("/studio/ticket-categories", Form, new() { ["Yaml"] = yaml });
+        var response = await session.SubmitAsync(Url, Form, new() { ["Yaml"] = yaml });
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await Html.ParseAsync(response)).QuerySelector("#catalog-errors, #catalog-orphans")?.TextContent);
         Assert.Equal("ann <ann@example.com>|Update the ticket-category catalog", Git.Run(Factory.RepositoryPath, "log", "-1", "--format=%an <%ae>|%s", "main").Trim());
-        var page = await session.GetDocumentAsync("/studio/ticket-categories");
-        Assert.NotNull(page.QuerySelector("#catalog tr[data-category=payroll]"));
+        Assert.Equal("ticket-categories.yml", Git.Run(Factory.RepositoryPath, "show", "--name-only", "--format=", "main").Trim());
+        Assert.Equal(yaml, Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml"));
+        var page = await session.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("billing", page.QuerySelector("#catalog tr[data-category=payroll] td:nth-child(2)")!.TextContent);
+        Assert.NotNull(page.QuerySelector("#catalog-notice"));
     }
 
     [Fact]
     public async Task RemovingAReferencedCategory_ShowsTheArticles_AndCommitsOnlyOnceConfirmed()
     {
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
-        var before = Git.Run(Factory.RepositoryPath, "rev-parse", "main").Trim();
-        const string withoutExports = "categories:\n  - id: billing\n    name: Billing questions\n  - id: refunds\n    name: Refunds\n";
+        var before = Main();
 
-        var first = await session.SubmitAsync("/studio/ticket-categories", Form, new() { ["Yaml"] = withoutExports });
+        var first = await session.SubmitAsync(Url, Form, new() { ["Yaml"] = WithoutExports });
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var page = await Html.ParseAsync(first);
-        var orphans = page.QuerySelector("#catalog-orphans")!.TextContent;
-        Assert.Contains("exports", orphans, StringComparison.Ordinal);
-        Assert.Contains("Export your data as CSV", orphans, StringComparison.Ordinal);
-        Assert.Equal(before, Git.Run(Factory.RepositoryPath, "rev-parse", "main").Trim());
+        var orphan = page.QuerySelector("#catalog-orphans li[data-orphan=exports]")!;
+        Assert.StartsWith("This article references exports, which this change removes:", Normalize(orphan.TextContent), StringComparison.Ordinal);
+        Assert.Equal("/studio/edit?path=help%2Fexport-csv", orphan.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(WithoutExports, page.QuerySelector("#yaml")!.TextContent);
+        Assert.Equal(before, Main());
 
-        var confirmed = await session.SubmitAsync("/studio/ticket-categories", Form, new() { ["Yaml"] = withoutExports, ["ConfirmOrphans"] = "true" });
+        var confirmed = await session.PostFormAsync(Url, (IHtmlFormElement)page.QuerySelector(Form)!, new() { ["ConfirmOrphans"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.NotEqual(before, Git.Run(Factory.RepositoryPath, "rev-parse", "main").Trim());
+        Assert.Equal(WithoutExports, Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml"));
+        var after = await session.GetDocumentAsync(Url);
+        Assert.Equal("1", after.QuerySelector("#catalog tr[data-unknown=exports] td.public a")!.TextContent);
+    }
+
+    [Fact]
+    public async Task RenamingAReferencedCategory_NamesTheLikelyNewId_AndListsInternalArticlesToo()
+    {
+        var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Author);
+        var yaml = Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml").Replace("id: billing", "id: billing-questions", StringComparison.Ordinal);
+        var before = Main();
+
+        var response = await session.SubmitAsync(Url, Form, new() { ["Yaml"] = yaml });
+
+        var orphan = (await Html.ParseAsync(response)).QuerySelector("#catalog-orphans li[data-orphan=billing]")!;
+        Assert.StartsWith("These 4 articles reference billing, which this change removes (renamed to billing-questions?):", Normalize(orphan.TextContent), StringComparison.Ordinal);
+        Assert.Contains("Zorblax billing override", orphan.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, Main());
     }
 
     [Theory]
     [InlineData("categories: [unclosed\n", "catalog")]
-    [InlineData("categories:\n  - id: a\n    parent: nowhere\n", "unknown parent")]
+    [InlineData("categories:\n  - id: a\n    parent: nowhere\n", "Line 2: category `a` has an unknown parent `nowhere`")]
+    [InlineData("categories:\n  - id: a\n    parent: b\n  - id: b\n    parent: a\n", "Line 4: category `b` is its own ancestor")]
+    [InlineData("categories:\n  - id: Billing\n", "Line 2: category id `Billing`: use lowercase letters, digits and hyphens")]
+    [InlineData("categories:\n  - id: a\n    external_ids: { zendesk: \"1\" }\n  - id: b\n    external_ids: { zendesk: \"1\" }\n", "Line 4: zendesk id `1` is given to several categories")]
     public async Task InvalidCatalog_IsRefusedWithTheReason_NothingCommitted(string yaml, string reason)
     {
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
-        var before = Git.Run(Factory.RepositoryPath, "rev-parse", "main").Trim();
+        var before = Main();
 
-        var response = await session.SubmitAsync("/studio/ticket-categories", Form, new() { ["Yaml"] = yaml, ["ConfirmOrphans"] = "true" });
+        var response = await session.SubmitAsync(Url, Form, new() { ["Yaml"] = yaml, ["ConfirmOrphans"] = "true" });
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Contains(reason, page.QuerySelector("#catalog-errors")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(before, Git.Run(Factory.RepositoryPath, "rev-parse", "main").Trim());
+        Assert.Equal(yaml, page.QuerySelector("#yaml")!.TextContent);
+        Assert.Equal(before, Main());
     }
 
     [Fact]
-    public async Task UnderAReviewPolicy_TheEditGoesIntoAChangeRequest()
+    public async Task SomeoneElseSavedMeanwhile_NothingIsOverwritten_UntilTheirVersionWasShown()
     {
-        var admin = await StudioSession.NewUserAsync(Factory, "boss@example.com", KbRoles.Admin);
-        var policy = await admin.SubmitAsync("/studio/admin/policy", "form.card", new() { ["publish"] = "Admin", ["minApprovals"] = "1" });
-        Assert.Contains("publish_directly: [Admin]", Git.Run(Factory.RepositoryPath, "show", "main:.kb/policy.yml"), StringComparison.Ordinal);
+        var ann = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
+        var bob = await StudioSession.NewUserAsync(Factory, "bob@example.com", KbRoles.Admin);
+        var original = Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml");
+        var annForm = (IHtmlFormElement)(await ann.GetDocumentAsync(Url)).QuerySelector(Form)!;
+        var bobs = original.TrimEnd() + "\n  - id: payroll\n    name: Payroll\n";
+        Assert.Equal(HttpStatusCode.Redirect, (await bob.SubmitAsync(Url, Form, new() { ["Yaml"] = bobs })).StatusCode);
+        var afterBob = Main();
+        var anns = original.TrimEnd() + "\n  - id: taxes\n    name: Taxes\n";
+
+        var stale = await ann.PostFormAsync(Url, annForm, new() { ["Yaml"] = anns });
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var page = await Html.ParseAsync(stale);
+        Assert.Contains("Someone else changed this file", page.QuerySelector("#catalog-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("id: payroll", page.QuerySelector("#catalog-theirs pre")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(anns, page.QuerySelector("#yaml")!.TextContent);
+        Assert.Equal(afterBob, Main());
+
+        var again = await ann.PostFormAsync(Url, (IHtmlFormElement)page.QuerySelector(Form)!, new() { ["Yaml"] = bobs.TrimEnd() + "\n  - id: taxes\n    name: Taxes\n" });
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var saved = Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml");
+        Assert.Contains("id: payroll", saved, StringComparison.Ordinal);
+        Assert.Contains("id: taxes", saved, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnderAReviewPolicy_TheEditGoesIntoAChangeRequest_NotOntoMain()
+    {
+        await RequireReviewAsync();
         var author = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Author);
-        var before = Git.Run(Factory.RepositoryPath, "rev-parse", "main").Trim();
+        var before = Main();
         var yaml = Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml").TrimEnd() + "\n  - id: payroll\n    name: Payroll\n";
 
-        var response = await author.SubmitAsync("/studio/ticket-categories", Form, new() { ["Yaml"] = yaml });
+        var response = await author.SubmitAsync(Url, Form, new() { ["Yaml"] = yaml });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/studio/changes/", response.Headers.Location?.PathOnly(), StringComparison.Ordinal);
-        Assert.Equal(before, Git.Run(Factory.RepositoryPath, "rev-parse", "main").Trim());
+        var location = response.Headers.Location!.PathOnly();
+        Assert.StartsWith("/studio/changes/", location, StringComparison.Ordinal);
+        Assert.Equal(before, Main());
+        var branch = Assert.Single(ChangeBranches());
+        Assert.StartsWith("cr/" + location["/studio/changes/".Length..] + "-", branch, StringComparison.Ordinal);
+        Assert.Equal(yaml, Git.Run(Factory.RepositoryPath, "show", branch + ":ticket-categories.yml"));
+        Assert.Equal("ann <ann@example.com>", Git.Run(Factory.RepositoryPath, "log", "-1", "--format=%an <%ae>", branch).Trim());
+    }
+
+    [Fact]
+    public async Task UnderAReviewPolicy_SavingTheCatalogAsItIs_OpensNoChangeRequest()
+    {
+        await RequireReviewAsync();
+        var author = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Author);
+
+        var response = await author.SubmitAsync(Url, Form, new());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("already like this", (await Html.ParseAsync(response)).QuerySelector("#catalog-notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(ChangeBranches());
+    }
+
+    [Fact]
+    public async Task PostWithoutTheAntiforgeryToken_IsRefused_NothingCommitted()
+    {
+        var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
+        var before = Main();
+
+        var response = await session.Client.PostAsync(Url, new FormUrlEncodedContent([new("Yaml", WithoutExports), new("ConfirmOrphans", "true")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, Main());
     }
 
     [Fact]
     public async Task Anonymous_IsSentToSignIn()
     {
-        var response = await StudioSession.Anonymous(Factory).Client.GetAsync("/studio/ticket-categories");
+        var response = await StudioSession.Anonymous(Factory).Client.GetAsync(Url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/studio/login", response.Headers.Location!.PathOnly(), StringComparison.Ordinal);
     }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Only admins publish directly, one approval needed: authors' edits become change requests.</summary>
+    private async Task RequireReviewAsync()
+    {
+        var admin = await StudioSession.NewUserAsync(Factory, "boss@example.com", KbRoles.Admin);
+        await admin.SubmitAsync("/studio/admin/policy", "form.card", new() { ["publish"] = "Admin", ["minApprovals"] = "1" });
+        Assert.Contains("publish_directly: [Admin]", Git.Run(Factory.RepositoryPath, "show", "main:.kb/policy.yml"), StringComparison.Ordinal);
+    }
+
+    private string Main() => Git.Run(Factory.RepositoryPath, "rev-parse", "main").Trim();
+
+    private string[] ChangeBranches() =>
+        Git.Run(Factory.RepositoryPath, "for-each-ref", "--format=%(refname:short)", "refs/heads/cr/").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

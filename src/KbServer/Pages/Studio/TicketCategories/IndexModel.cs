@@ -17,23 +17,38 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
     [BindProperty]
     public string Yaml { get; set; } = string.Empty;
 
+    /// <summary>Blob SHA of the file the edit started from ("" when there was none): another person's save is not undone.</summary>
+    [BindProperty]
+    public string BaseRevision { get; set; } = string.Empty;
+
     [BindProperty]
     public bool ConfirmOrphans { get; set; }
 
     public IReadOnlyList<TicketCategory> Categories { get; private set; } = [];
 
-    public IReadOnlyDictionary<string, int> ArticleCounts { get; private set; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, CategoryUsage> Usage { get; private set; } = new Dictionary<string, CategoryUsage>();
+
+    /// <summary>Ids articles name that the published catalog lacks (<c>check</c> fails on them).</summary>
+    public IReadOnlyList<string> UnknownIds { get; private set; } = [];
+
+    /// <summary>Problems of the published file itself (it may have been pushed from outside the studio).</summary>
+    public IReadOnlyList<ContentProblem> PublishedProblems { get; private set; } = [];
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    /// <summary>Removed ids still referenced, each with the articles that reference it.</summary>
-    public IReadOnlyList<(string Id, IReadOnlyList<Article> Articles)> Orphans { get; private set; } = [];
+    public IReadOnlyList<OrphanedCategory> Orphans { get; private set; } = [];
+
+    /// <summary>After a conflict: the version someone else saved since the form was opened.</summary>
+    public string? Theirs { get; private set; }
 
     public string? Notice { get; private set; }
 
+    public CategoryUsage UsageOf(string id) => Usage.GetValueOrDefault(id) ?? new(0, 0);
+
     public void OnGet(string? saved)
     {
-        Yaml = writer.ReadSettingsFile(TicketCategoryCatalog.FileName)?.Text ?? "categories:\n  - id: example\n    name: Example category\n";
+        var published = writer.ReadSettingsFile(TicketCategoryCatalog.FileName);
+        (Yaml, BaseRevision) = published ?? ("categories:\n  - id: example\n    name: Example category\n", string.Empty);
         Notice = saved is null ? null : "Saved: the catalog applies now.";
         Load();
     }
@@ -42,6 +57,7 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
     {
         Load();
         Yaml = (Yaml ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
+        BaseRevision ??= string.Empty;
         if (Yaml.Length > MaxBytes)
         {
             Errors = [$"The catalog is limited to {MaxBytes / 1024} KB."];
@@ -56,33 +72,55 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
             return Page();
         }
 
-        Orphans = store.Current.Articles.Values
-            .SelectMany(a => a.Metadata.TicketCategories.Where(id => Categories.Any(c => c.Id == id) && !proposed.Contains(id)).Select(id => (Id: id, Article: a)))
-            .GroupBy(x => x.Id, StringComparer.Ordinal)
-            .Select(g => (g.Key, (IReadOnlyList<Article>)g.Select(x => x.Article).OrderBy(a => a.Path, StringComparer.Ordinal).ToArray()))
-            .ToArray();
+        Orphans = FindOrphans(proposed);
         if (Orphans.Count > 0 && !ConfirmOrphans)
         {
             return Page();
         }
 
-        var (_, changeId, error) = await saver.SaveAsync(User, TicketCategoryCatalog.FileName, Yaml, "Update the ticket-category catalog", HttpContext.RequestAborted).ConfigureAwait(false);
+        var (result, changeId, error) = await saver.SaveAsync(User, TicketCategoryCatalog.FileName, Yaml, "Update the ticket-category catalog", HttpContext.RequestAborted, BaseRevision).ConfigureAwait(false);
+        if (result?.Status == SaveStatus.Conflict)
+        {
+            // Saving again from here means having seen their version: the next base is theirs.
+            (Theirs, BaseRevision) = (result.CurrentContent ?? string.Empty, result.CurrentRevision ?? string.Empty);
+        }
+
         if (error is not null)
         {
             Errors = [error];
             return Page();
         }
 
+        if (result?.Unchanged == true)
+        {
+            Notice = "Nothing to save: the catalog is already like this.";
+            return Page();
+        }
+
         return changeId is { } id ? Redirect($"/studio/changes/{id}") : Redirect("/studio/ticket-categories?saved=1");
     }
+
+    /// <summary>Ids of the published catalog that <paramref name="proposed"/> drops while articles still name them.</summary>
+    private OrphanedCategory[] FindOrphans(TicketCategoryCatalog proposed) =>
+        Categories.Where(c => !proposed.Contains(c.Id) && UsageOf(c.Id).Total > 0)
+            .Select(c => new OrphanedCategory(
+                c.Id,
+                store.Current.Articles.Values.Where(a => a.Metadata.TicketCategories.Contains(c.Id, StringComparer.Ordinal)).OrderBy(a => a.Path, StringComparer.Ordinal).ToArray(),
+                proposed.Categories.FirstOrDefault(n => Categories.All(o => o.Id != n.Id) && LooksLike(n, c))?.Id))
+            .ToArray();
+
+    private static bool LooksLike(TicketCategory renamed, TicketCategory old) =>
+        (renamed.Name == old.Name && old.Name != old.Id) || renamed.ExternalIds.Any(e => old.ExternalIds.TryGetValue(e.Key, out var v) && v == e.Value);
 
     private void Load()
     {
         var snapshot = store.Current;
         Categories = snapshot.TicketCategories.Categories;
-        ArticleCounts = snapshot.Articles.Values
-            .SelectMany(a => a.Metadata.TicketCategories)
-            .GroupBy(id => id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Usage = snapshot.Articles.Values
+            .SelectMany(a => a.Metadata.TicketCategories.Distinct(StringComparer.Ordinal).Select(id => (Id: id, a.IsPublic)))
+            .GroupBy(x => x.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new CategoryUsage(g.Count(x => x.IsPublic), g.Count(x => !x.IsPublic)), StringComparer.Ordinal);
+        UnknownIds = Usage.Keys.Where(id => !snapshot.TicketCategories.Contains(id)).Order(StringComparer.Ordinal).ToArray();
+        PublishedProblems = snapshot.Problems.Where(p => p.File == TicketCategoryCatalog.FileName).ToArray();
     }
 }
