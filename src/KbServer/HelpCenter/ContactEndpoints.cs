@@ -99,23 +99,26 @@ internal static class ContactEndpoints
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
     }
 
+    /// <summary>The posted fields, cut to their limits for showing again, with a message per field at fault.</summary>
     private static ContactFormView Validate(IFormCollection posted, ContentSnapshot snapshot)
     {
-        string Field(string name, int max) => posted[name].ToString().Trim() is var v && v.Length > max ? v[..max] : posted[name].ToString().Trim();
-        var subject = posted["subject"].ToString().Trim();
-        var description = posted["description"].ToString().Trim();
-        var email = Field("email", ContactRequest.MaxEmailLength + 1);
-        var category = posted["category"].ToString().Trim();
+        (string Value, bool TooLong) Text(string name, int max) =>
+            posted[name].ToString().Trim() is var v && v.Length > max ? (v[..max], true) : (v, false);
+        var subject = Text("subject", ContactRequest.MaxSubjectLength);
+        var description = Text("description", ContactRequest.MaxDescriptionLength);
+        var email = Text("email", ContactRequest.MaxEmailLength);
+        var name = Text("name", ContactRequest.MaxNameLength);
+        var category = Text("category", 100);
         return new ContactFormView(
-            subject.Length > ContactRequest.MaxSubjectLength ? subject[..ContactRequest.MaxSubjectLength] : subject,
-            description.Length > ContactRequest.MaxDescriptionLength ? description[..ContactRequest.MaxDescriptionLength] : description,
-            category,
-            Field("name", ContactRequest.MaxNameLength),
-            email,
-            subject.Length == 0 ? "Tell us in a few words what the problem is." : subject.Length > ContactRequest.MaxSubjectLength ? $"Keep the subject under {ContactRequest.MaxSubjectLength} characters." : string.Empty,
-            description.Length == 0 ? "Describe what happened and what you expected." : description.Length > ContactRequest.MaxDescriptionLength ? $"Keep the description under {ContactRequest.MaxDescriptionLength} characters." : string.Empty,
-            string.Empty,
-            email.Length == 0 ? "We need an email address to answer you." : email.Length > ContactRequest.MaxEmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email ? "This does not look like an email address." : string.Empty,
-            category.Length > 0 && !snapshot.TicketCategories.Contains(category) ? "Pick a topic from the list." : string.Empty);
+            subject.Value,
+            description.Value,
+            category.Value,
+            name.Value,
+            email.Value,
+            subject.Value.Length == 0 ? "Tell us in a few words what the problem is." : subject.TooLong ? $"Keep the subject under {ContactRequest.MaxSubjectLength} characters." : string.Empty,
+            description.Value.Length == 0 ? "Describe what happened and what you expected." : description.TooLong ? $"Keep the description under {ContactRequest.MaxDescriptionLength} characters." : string.Empty,
+            name.TooLong ? $"Keep the name under {ContactRequest.MaxNameLength} characters." : string.Empty,
+            email.Value.Length == 0 ? "We need an email address to answer you." : email.TooLong || !MailAddress.TryCreate(email.Value, out var parsed) || parsed.Address != email.Value ? "This does not look like an email address." : string.Empty,
+            category.Value.Length > 0 && !snapshot.TicketCategories.Contains(category.Value) ? "Pick a topic from the list." : string.Empty);
     }
 }
