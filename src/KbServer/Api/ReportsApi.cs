@@ -62,8 +62,8 @@ internal static class ReportsApi
             return problem!;
         }
 
-        var rows = await reports.BuildAsync(period, cancellationToken).ConfigureAwait(false);
-        return Results.Json(rows.Select(a => new { email = a.Email, name = a.Name, created = a.Created, edited = a.Edited, appreciations = a.Appreciations }));
+        var report = await reports.BuildAsync(period, cancellationToken).ConfigureAwait(false);
+        return Results.Json(report.Authors.Select(a => new { email = a.Email, name = a.Name, created = a.Created, edited = a.Edited, appreciations = a.Appreciations }));
     }
 
     private static IResult Stale(KbCore.Content.ContentStore store, TimeProvider clock)

@@ -18,17 +18,27 @@ public sealed class SupportModel(TicketCategoryReports categories, AuthorReports
 
     public IReadOnlyList<TicketCategoryRow> Categories { get; private set; } = [];
 
+    /// <summary>This week's authors (the last 7 days).</summary>
     public IReadOnlyList<AuthorActivity> Authors { get; private set; } = [];
+
+    /// <summary>The last two weeks, for the daily chart.</summary>
+    public AuthorReport Authoring { get; private set; } = new([], []);
 
     public IReadOnlyList<IGrouping<string, Article>> Stale { get; private set; } = [];
 
     public string ChartSvg => GapChart.Render(Categories);
 
+    /// <summary>Articles touched per day over two weeks, created ones highlighted.</summary>
+    public string AuthoringSvg => DailyChart.Render(
+        Authoring.ByDay.Select(d => new ChartDay(d.Day, d.Created + d.Edited, d.Created, $"{d.Day:yyyy-MM-dd}: {d.Created} created, {d.Edited} edited")).ToArray(),
+        "Articles written");
+
     public async Task OnGetAsync()
     {
         Days = Math.Clamp(Days, 1, SearchReports.MaxDays);
         Categories = await categories.BuildAsync(Days, HttpContext.RequestAborted).ConfigureAwait(false);
-        Authors = await authors.BuildAsync(7, HttpContext.RequestAborted).ConfigureAwait(false);
+        Authoring = await authors.BuildAsync(14, HttpContext.RequestAborted).ConfigureAwait(false);
+        Authors = (await authors.BuildAsync(7, HttpContext.RequestAborted).ConfigureAwait(false)).Authors;
         Stale = StaleByOwner();
     }
 
@@ -40,7 +50,7 @@ public sealed class SupportModel(TicketCategoryReports categories, AuthorReports
         {
             case "authors":
                 csv.Append("email,name,created,edited,appreciations\n");
-                foreach (var a in await authors.BuildAsync(7, HttpContext.RequestAborted).ConfigureAwait(false))
+                foreach (var a in (await authors.BuildAsync(7, HttpContext.RequestAborted).ConfigureAwait(false)).Authors)
                 {
                     csv.Append(CsvText.Line(a.Email, a.Name, a.Created, a.Edited, a.Appreciations));
                 }
