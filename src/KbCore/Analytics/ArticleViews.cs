@@ -23,7 +23,8 @@ public sealed class ArticleViews(IDbContextFactory<KbDbContext> contexts, TimePr
     {
         var day = clock.GetUtcNow().UtcDateTime.Date;
         var pending = _pending;
-        if (pending.Count >= MaxPending && !pending.ContainsKey((path, day)))
+        // ContainsKey first: Count takes every lock of the dictionary, and most views are of an article already counted.
+        if (!pending.ContainsKey((path, day)) && pending.Count >= MaxPending)
         {
             return;
         }

@@ -13,12 +13,17 @@ namespace KbServer.HelpCenter;
 /// </summary>
 internal static class ContactEndpoints
 {
+    /// <summary>The longest fields together, with room for encoding: anything bigger is not a contact request.</summary>
+    private const int MaxFormBytes = 64 * 1024;
+
     public static IEndpointRouteBuilder MapContact(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/contact", [HttpMethods.Get, HttpMethods.Head], Show);
-        app.MapPost("/contact", SubmitAsync).RequireRateLimiting(ApiRateLimits.PerVisitor).DisableAntiforgery();
+        // The form is checked for its antiforgery token by hand: a failure must show the themed page, not a bare 400.
+        app.MapPost("/contact", SubmitAsync).RequireRateLimiting(ApiRateLimits.PerVisitor).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFormBytes));
         app.MapGet("/contact/suggestions", Suggestions).RequireRateLimiting(ApiRateLimits.PerCaller);
-        app.MapGet("/contact/open", OpenAsync).RequireRateLimiting(ApiRateLimits.PerCaller);
+        app.MapGet("/contact/open", OpenAsync).RequireRateLimiting(ApiRateLimits.PerVisitor);
         return app;
     }
 
@@ -83,7 +88,7 @@ internal static class ContactEndpoints
         }
 
         var category = form.Category.Length > 0 ? form.Category : null;
-        var shown = builder.Suggest(snapshot, session, form.Subject, form.Description, category).Select(x => x.Url);
+        var shown = builder.SuggestedPaths(snapshot, form.Subject, form.Description, category);
         await requests.AddAsync(new ContactRequest
         {
             SessionId = session,
@@ -93,17 +98,33 @@ internal static class ContactEndpoints
             Description = form.Description,
             Category = category,
             SuggestionsShown = string.Join('\n', shown),
-        }, deliver: webhook.CurrentValue.Enabled, context.RequestAborted).ConfigureAwait(false);
+        }, deliver: WebhookEnabled(webhook), context.RequestAborted).ConfigureAwait(false);
         await funnel.SubmittedAsync(session, category, context.RequestAborted).ConfigureAwait(false);
         context.Response.Redirect("/contact?sent=1", permanent: false);
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
+    }
+
+    /// <summary>
+    /// Whether to queue for the helpdesk. A configuration reload with invalid webhook settings throws here; the request
+    /// is then kept for the team (the delivery loop logs the settings problem) rather than lost to a 500.
+    /// </summary>
+    private static bool WebhookEnabled(Microsoft.Extensions.Options.IOptionsMonitor<Contact.HelpdeskWebhookOptions> webhook)
+    {
+        try
+        {
+            return webhook.CurrentValue.Enabled;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The posted fields, cut to their limits for showing again, with a message per field at fault.</summary>
     private static ContactFormView Validate(IFormCollection posted, ContentSnapshot snapshot)
     {
         (string Value, bool TooLong) Text(string name, int max) =>
-            posted[name].ToString().Trim() is var v && v.Length > max ? (v[..max], true) : (v, false);
+            TextInput.Clean(posted[name].ToString()) is var v && v.Length > max ? (v[..max], true) : (v, false);
         var subject = Text("subject", ContactRequest.MaxSubjectLength);
         var description = Text("description", ContactRequest.MaxDescriptionLength);
         var email = Text("email", ContactRequest.MaxEmailLength);

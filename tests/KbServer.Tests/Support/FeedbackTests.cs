@@ -40,6 +40,9 @@ public sealed class FeedbackTests : SupportServer
         var noVerdict = await browser.PostAsJsonAsync("/api/v1/feedback", new { path = "help/invoice-email" });
         var longComment = await browser.PostAsJsonAsync("/api/v1/feedback", new { path = "help/invoice-email", helpful = false, comment = new string('x', 1001) });
 
+        var surrogate = await browser.PostAsync("/api/v1/feedback", new StringContent("""{"path":"help/invoice-email","helpful":true,"comment":"\ud800"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, surrogate.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, secret.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noVerdict.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, longComment.StatusCode);

@@ -89,6 +89,24 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
     }
 
     [Fact]
+    public async Task CatalogChangedSinceOpened_NothingOverwritten_BothVersionsShown()
+    {
+        var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
+        var opened = await session.GetDocumentAsync("/studio/ticket-categories");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)opened.QuerySelector(Form)!;
+        var other = await StudioSession.NewUserAsync(Factory, "bob@example.com", KbRoles.Admin);
+        var bobs = Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml").TrimEnd() + "\n  - id: payroll\n    name: Payroll\n";
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SubmitAsync("/studio/ticket-categories", Form, new() { ["Yaml"] = bobs })).StatusCode);
+
+        var response = await session.PostFormAsync("/studio/ticket-categories", form, new() { ["Yaml"] = "categories:\n  - id: billing\n    name: Billing\n", ["ConfirmOrphans"] = "true" });
+
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("changed since you opened it", page.QuerySelector("#catalog-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("payroll", page.QuerySelector("#catalog-theirs")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("payroll", Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Anonymous_IsSentToSignIn()
     {
         var response = await StudioSession.Anonymous(Factory).Client.GetAsync("/studio/ticket-categories");

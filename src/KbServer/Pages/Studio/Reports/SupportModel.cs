@@ -78,14 +78,6 @@ public sealed class SupportModel(TicketCategoryReports categories, AuthorReports
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{report}-{clock.GetUtcNow():yyyy-MM-dd}.csv");
     }
 
-    private IGrouping<string, Article>[] StaleByOwner()
-    {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return store.Current.Articles.Values
-            .Where(a => a.Metadata.ReviewBy is { } by && by < today)
-            .OrderBy(a => a.Metadata.ReviewBy)
-            .GroupBy(a => a.Metadata.Owner ?? string.Empty, StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(g => g.Count())
-            .ToArray();
-    }
+    private IReadOnlyList<IGrouping<string, Article>> StaleByOwner() =>
+        StaleArticles.ByOwner(store.Current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 }

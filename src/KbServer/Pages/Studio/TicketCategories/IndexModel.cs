@@ -12,13 +12,18 @@ namespace KbServer.Pages.Studio.TicketCategories;
 /// </summary>
 public sealed class IndexModel(ContentStore store, ContentWriter writer, SettingsFileSaver saver) : PageModel
 {
-    public const int MaxBytes = 64 * 1024;
-
     [BindProperty]
     public string Yaml { get; set; } = string.Empty;
 
     [BindProperty]
     public bool ConfirmOrphans { get; set; }
+
+    /// <summary>The catalog's blob id when the editor opened it (empty: there was none), so no one's newer save is overwritten.</summary>
+    [BindProperty]
+    public string BaseRevision { get; set; } = string.Empty;
+
+    /// <summary>The catalog as it is now, when it changed since the editor opened it.</summary>
+    public string? TheirYaml { get; private set; }
 
     public IReadOnlyList<TicketCategory> Categories { get; private set; } = [];
 
@@ -33,7 +38,14 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
 
     public void OnGet(string? saved)
     {
-        Yaml = writer.ReadSettingsFile(TicketCategoryCatalog.FileName) ?? "categories:\n  - id: example\n    name: Example category\n";
+        var (text, revision) = writer.ReadSettingsFile(TicketCategoryCatalog.FileName);
+        BaseRevision = revision ?? string.Empty;
+        if (revision is not null && text is null)
+        {
+            Errors = [$"{TicketCategoryCatalog.FileName} is larger than {ContentWriter.MaxSettingsBytes / 1024} KB: edit it with git."];
+        }
+
+        Yaml = text ?? (revision is null ? "categories:\n  - id: example\n    name: Example category\n" : string.Empty);
         Notice = saved is null ? null : "Saved: the catalog applies now.";
         Load();
     }
@@ -42,9 +54,19 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
     {
         Load();
         Yaml = (Yaml ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (Yaml.Length > MaxBytes)
+        if (Yaml.Length > ContentWriter.MaxSettingsBytes)
         {
-            Errors = [$"The catalog is limited to {MaxBytes / 1024} KB."];
+            Errors = [$"The catalog is limited to {ContentWriter.MaxSettingsBytes / 1024} KB."];
+            return Page();
+        }
+
+        var (current, revision) = writer.ReadSettingsFile(TicketCategoryCatalog.FileName);
+        if ((revision ?? string.Empty) != (BaseRevision ?? string.Empty))
+        {
+            // Someone saved or pushed since: show both, and let the next save start from theirs.
+            TheirYaml = current ?? string.Empty;
+            BaseRevision = revision ?? string.Empty;
+            Errors = ["The catalog changed since you opened it. Nothing was saved: bring your changes into the current version (below) and save again."];
             return Page();
         }
 
