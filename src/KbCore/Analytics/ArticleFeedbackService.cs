@@ -58,6 +58,13 @@ public sealed class ArticleFeedbackService(IDbContextFactory<KbDbContext> contex
         }
     }
 
+    /// <summary>The newest votes that came with a comment, for the team to read.</summary>
+    public async Task<IReadOnlyList<ArticleFeedback>> RecentCommentsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ArticleFeedback.AsNoTracking().Where(f => f.Comment != null).OrderByDescending(f => f.Id).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<bool> AlreadyVotedAsync(string path, string voterKey, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

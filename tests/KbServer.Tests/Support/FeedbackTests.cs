@@ -29,6 +29,10 @@ public sealed class FeedbackTests : SupportServer
         var me = authors.Single(a => a.GetProperty("email").GetString() == "writer@example.com");
         Assert.Equal(1, me.GetProperty("appreciations").GetInt32());
         Assert.Equal(1, me.GetProperty("created").GetInt32());
+        var team = await StudioSession.NewUserAsync(Factory, "lead@example.com", KbRoles.Admin);
+        var comments = (await team.GetDocumentAsync("/studio/reports/support")).QuerySelector("#reader-comments")!.TextContent;
+        Assert.Contains("Late fees", comments, StringComparison.Ordinal);
+        Assert.Contains("clear", comments, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace KbServer.Pages.Studio.Reports;
 /// The support funnel for the team: per ticket category (tickets, articles, views, searches, helpful share,
 /// deflections, gap: the "write this next" list), stale articles by owner, and each author's week. Each has a CSV.
 /// </summary>
-public sealed class SupportModel(TicketCategoryReports categories, AuthorReports authors, ContentStore store, TimeProvider clock) : PageModel
+public sealed class SupportModel(TicketCategoryReports categories, AuthorReports authors, ArticleFeedbackService feedback, ContentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "days")]
     public int Days { get; set; } = 30;
@@ -26,6 +26,9 @@ public sealed class SupportModel(TicketCategoryReports categories, AuthorReports
 
     public IReadOnlyList<IGrouping<string, Article>> Stale { get; private set; } = [];
 
+    /// <summary>What readers wrote with their votes, newest first.</summary>
+    public IReadOnlyList<ArticleFeedback> Comments { get; private set; } = [];
+
     public string ChartSvg => GapChart.Render(Categories);
 
     /// <summary>Articles touched per day over two weeks, created ones highlighted.</summary>
@@ -39,6 +42,7 @@ public sealed class SupportModel(TicketCategoryReports categories, AuthorReports
         Categories = await categories.BuildAsync(Days, HttpContext.RequestAborted).ConfigureAwait(false);
         Authoring = await authors.BuildAsync(14, HttpContext.RequestAborted).ConfigureAwait(false);
         Authors = (await authors.BuildAsync(7, HttpContext.RequestAborted).ConfigureAwait(false)).Authors;
+        Comments = await feedback.RecentCommentsAsync(20, HttpContext.RequestAborted).ConfigureAwait(false);
         Stale = StaleByOwner();
     }
 
@@ -77,6 +81,8 @@ public sealed class SupportModel(TicketCategoryReports categories, AuthorReports
 
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{report}-{clock.GetUtcNow():yyyy-MM-dd}.csv");
     }
+
+    public string TitleOf(string path) => store.Current.Articles.TryGetValue(path, out var article) ? article.Title : path;
 
     private IReadOnlyList<IGrouping<string, Article>> StaleByOwner() =>
         StaleArticles.ByOwner(store.Current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
