@@ -61,9 +61,9 @@ public sealed class ArticleViews(IDbContextFactory<KbDbContext> contexts, TimePr
             // An upsert both SQLite (3.24+) and PostgreSQL understand.
             command.CommandText = "INSERT INTO article_views (\"Path\", \"Day\", \"Views\") VALUES (@path, @day, @views) " +
                 "ON CONFLICT (\"Path\", \"Day\") DO UPDATE SET \"Views\" = article_views.\"Views\" + excluded.\"Views\"";
-            var path = Parameter(command, "@path");
-            var day = Parameter(command, "@day");
-            var views = Parameter(command, "@views");
+            var path = DbCommands.Parameter(command, "@path");
+            var day = DbCommands.Parameter(command, "@day");
+            var views = DbCommands.Parameter(command, "@views");
             foreach (var ((p, d), n) in batch)
             {
                 path.Value = p;
@@ -81,13 +81,5 @@ public sealed class ArticleViews(IDbContextFactory<KbDbContext> contexts, TimePr
             logger.LogWarning(e, "Could not write {Count} article view counts", batch.Count);
             return 0;
         }
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }
