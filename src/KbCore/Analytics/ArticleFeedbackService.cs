@@ -11,6 +11,8 @@ namespace KbCore.Analytics;
 /// </summary>
 public sealed class ArticleFeedbackService(IDbContextFactory<KbDbContext> contexts, ArticleRevisions revisions, TimeProvider clock)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Email, string Name)>> _authors = new(StringComparer.Ordinal);
+
     /// <summary>Records a vote; false when this browser already voted on the article.</summary>
     public async Task<bool> VoteAsync(Articles.Article article, bool helpful, string? comment, string voterKey, CancellationToken cancellationToken)
     {
@@ -33,7 +35,7 @@ public sealed class ArticleFeedbackService(IDbContextFactory<KbDbContext> contex
         db.ArticleFeedback.Add(feedback);
         if (helpful)
         {
-            foreach (var (email, name) in Authors(article.FilePath))
+            foreach (var (email, name) in Authors(article))
             {
                 db.Appreciations.Add(new Appreciation { Feedback = feedback, Path = article.Path, AuthorEmail = email, AuthorName = name, At = now });
             }
@@ -56,16 +58,43 @@ public sealed class ArticleFeedbackService(IDbContextFactory<KbDbContext> contex
         }
     }
 
+    /// <summary>The newest votes that came with a comment, for the team to read.</summary>
+    public async Task<IReadOnlyList<ArticleFeedback>> RecentCommentsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ArticleFeedback.AsNoTracking().Where(f => f.Comment != null).OrderByDescending(f => f.Id).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<bool> AlreadyVotedAsync(string path, string voterKey, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.ArticleFeedback.AnyAsync(f => f.Path == path && f.VoterKey == voterKey, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Everyone who committed a version of the article; merge commits credit their branch's authors, not the merger.</summary>
-    private IEnumerable<(string Email, string Name)> Authors(string filePath) =>
-        revisions.History(filePath)
+    /// <summary>
+    /// Everyone who committed a version of the article; merge commits credit their branch's authors, not the merger.
+    /// Remembered per version of the article: votes are anonymous and cheap to send, a history walk is not.
+    /// </summary>
+    private IReadOnlyList<(string Email, string Name)> Authors(Articles.Article article)
+    {
+        if (_authors.TryGetValue(article.BlobSha, out var known))
+        {
+            return known;
+        }
+
+        var authors = revisions.History(article.FilePath)
             .Where(r => r.BlobSha is not null && r.ApprovedBy.Count == 0)
             .GroupBy(r => r.AuthorEmail.ToLowerInvariant(), StringComparer.Ordinal)
-            .Select(g => (g.Key, g.First().AuthorName));
+            .Select(g => (Email: Cut(g.Key, 256), Name: Cut(g.First().AuthorName, 200)))
+            .ToArray();
+        if (_authors.Count > 10_000)
+        {
+            _authors.Clear();
+        }
+
+        _authors[article.BlobSha] = authors;
+        return authors;
+    }
+
+    private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;
 }

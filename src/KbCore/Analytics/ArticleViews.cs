@@ -23,7 +23,8 @@ public sealed class ArticleViews(IDbContextFactory<KbDbContext> contexts, TimePr
     {
         var day = clock.GetUtcNow().UtcDateTime.Date;
         var pending = _pending;
-        if (pending.Count >= MaxPending && !pending.ContainsKey((path, day)))
+        // ContainsKey first: Count takes every lock of the dictionary, and most views are of an article already counted.
+        if (!pending.ContainsKey((path, day)) && pending.Count >= MaxPending)
         {
             return;
         }
@@ -60,9 +61,9 @@ public sealed class ArticleViews(IDbContextFactory<KbDbContext> contexts, TimePr
             // An upsert both SQLite (3.24+) and PostgreSQL understand.
             command.CommandText = "INSERT INTO article_views (\"Path\", \"Day\", \"Views\") VALUES (@path, @day, @views) " +
                 "ON CONFLICT (\"Path\", \"Day\") DO UPDATE SET \"Views\" = article_views.\"Views\" + excluded.\"Views\"";
-            var path = Parameter(command, "@path");
-            var day = Parameter(command, "@day");
-            var views = Parameter(command, "@views");
+            var path = DbCommands.Parameter(command, "@path");
+            var day = DbCommands.Parameter(command, "@day");
+            var views = DbCommands.Parameter(command, "@views");
             foreach (var ((p, d), n) in batch)
             {
                 path.Value = p;
@@ -80,13 +81,5 @@ public sealed class ArticleViews(IDbContextFactory<KbDbContext> contexts, TimePr
             logger.LogWarning(e, "Could not write {Count} article view counts", batch.Count);
             return 0;
         }
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

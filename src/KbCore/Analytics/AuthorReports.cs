@@ -16,17 +16,21 @@ public sealed class AuthorReports(ContentRepository repository, IOptions<Content
     /// <summary>Commits examined at most: a report over a busy year stays bounded.</summary>
     private const int MaxCommits = 5_000;
 
-    public async Task<IReadOnlyList<AuthorActivity>> BuildAsync(int days, CancellationToken cancellationToken)
+    public async Task<AuthorReport> BuildAsync(int days, CancellationToken cancellationToken)
     {
         days = Math.Clamp(days, 1, SearchReports.MaxDays);
         var since = clock.GetUtcNow().UtcDateTime.Date.AddDays(1 - days);
         var people = new Dictionary<string, Tally>(StringComparer.OrdinalIgnoreCase);
         Tally Of(string email, string name) => people.TryGetValue(email, out var t) ? t : people[email] = new Tally { Name = name };
-        foreach (var (email, name, created, edited) in Commits(since))
+        var perDay = new Dictionary<DateOnly, (int Created, int Edited)>();
+        foreach (var (email, name, when, created, edited) in Commits(since))
         {
             var tally = Of(email, name);
             tally.Created += created;
             tally.Edited += edited;
+            var day = DateOnly.FromDateTime(when);
+            var (c, e) = perDay.GetValueOrDefault(day);
+            perDay[day] = (c + created, e + edited);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -39,14 +43,20 @@ public sealed class AuthorReports(ContentRepository repository, IOptions<Content
             Of(row.Email, row.Name ?? row.Email).Thanks += row.Count;
         }
 
-        return people
+        var authors = people
             .Select(p => new AuthorActivity(p.Key, p.Value.Name, p.Value.Created, p.Value.Edited, p.Value.Thanks))
             .OrderByDescending(a => a.Created + a.Edited + a.Appreciations)
             .ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
             .ToArray();
+        var first = DateOnly.FromDateTime(since);
+        var byDay = Enumerable.Range(0, days)
+            .Select(i => first.AddDays(i))
+            .Select(d => perDay.GetValueOrDefault(d) is var (c, e) ? new AuthoringDay(d, c, e) : new AuthoringDay(d, 0, 0))
+            .ToArray();
+        return new AuthorReport(authors, byDay);
     }
 
-    private IEnumerable<(string Email, string Name, int Created, int Edited)> Commits(DateTime since)
+    private IEnumerable<(string Email, string Name, DateTime When, int Created, int Edited)> Commits(DateTime since)
     {
         using var repo = repository.Open();
         var tip = repo.Branches[options.Value.Branch]?.Tip;
@@ -73,7 +83,7 @@ public sealed class AuthorReports(ContentRepository repository, IOptions<Content
             var edited = changes.Modified.Concat(changes.Renamed).Count(c => IsArticle(c.Path));
             if (created + edited > 0)
             {
-                yield return (commit.Author.Email, commit.Author.Name, created, edited);
+                yield return (commit.Author.Email, commit.Author.Name, commit.Author.When.UtcDateTime, created, edited);
             }
         }
     }

@@ -85,12 +85,12 @@ public sealed class SearchLog(IDbContextFactory<KbDbContext> contexts, ILogger<S
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO search_log (\"At\", \"Query\", \"ResultCount\", \"Source\", \"ClickedPath\", \"TopPath\") VALUES (@at, @query, @count, @source, @clicked, @top)";
-        var at = Parameter(command, "@at");
-        var query = Parameter(command, "@query");
-        var count = Parameter(command, "@count");
-        var source = Parameter(command, "@source");
-        var clicked = Parameter(command, "@clicked");
-        var top = Parameter(command, "@top");
+        var at = DbCommands.Parameter(command, "@at");
+        var query = DbCommands.Parameter(command, "@query");
+        var count = DbCommands.Parameter(command, "@count");
+        var source = DbCommands.Parameter(command, "@source");
+        var clicked = DbCommands.Parameter(command, "@clicked");
+        var top = DbCommands.Parameter(command, "@top");
         foreach (var entry in batch)
         {
             at.Value = entry.At;
@@ -103,14 +103,6 @@ public sealed class SearchLog(IDbContextFactory<KbDbContext> contexts, ILogger<S
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     /// <summary>Waits until something is queued.</summary>

@@ -21,15 +21,36 @@ public sealed class ContactRequests(IDbContextFactory<KbDbContext> contexts, Tim
         return request;
     }
 
-    /// <summary>Requests whose next delivery attempt is due, oldest first.</summary>
+    /// <summary>How long a claimed request is left to the server that claimed it before another may try.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Requests whose next delivery attempt is due, oldest first, each claimed for this server: servers sharing one
+    /// database (scale-out) never send the same request at once, and a server that died mid-send leaves it to the
+    /// others after the lease.
+    /// </summary>
     public async Task<IReadOnlyList<ContactRequest>> DueAsync(int limit, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.ContactRequests.AsNoTracking()
+        var due = await db.ContactRequests.AsNoTracking()
             .Where(r => r.DeliveryState == ContactDeliveryStates.Pending && r.NextAttemptAt <= now)
             .OrderBy(r => r.NextAttemptAt).Take(limit)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var claimed = new List<ContactRequest>(due.Count);
+        foreach (var request in due)
+        {
+            var seen = request.NextAttemptAt;
+            var updated = await db.ContactRequests
+                .Where(r => r.Id == request.Id && r.NextAttemptAt == seen && r.DeliveryState == ContactDeliveryStates.Pending)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.NextAttemptAt, now + Lease), cancellationToken).ConfigureAwait(false);
+            if (updated == 1)
+            {
+                claimed.Add(request);
+            }
+        }
+
+        return claimed;
     }
 
     /// <summary>Records an attempt's outcome: delivered, retry at <paramref name="retryAt"/>, or failed for good.</summary>

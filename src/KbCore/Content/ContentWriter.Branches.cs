@@ -177,19 +177,24 @@ public sealed partial class ContentWriter
     public static IReadOnlySet<string> SettingsFiles { get; } = new HashSet<string>(StringComparer.Ordinal) { ".kb/policy.yml", KbCore.TicketCategories.TicketCategoryCatalog.FileName };
 
     /// <summary>
-    /// The text and blob SHA of one of <see cref="SettingsFiles"/> on the published branch, or null when it does not
-    /// exist. The SHA is the base revision a later <see cref="SaveSettingsFileAsync"/> can insist on.
+    /// One of <see cref="SettingsFiles"/> on the published branch: its text and blob id (the revision an edit starts
+    /// from); both null when the file does not exist, the text null when it is too large for the studio to edit.
+    /// The revision is the base a later <see cref="SaveSettingsFileAsync"/> can insist on.
     /// </summary>
-    public (string Text, string Revision)? ReadSettingsFile(string filePath)
+    public (string? Text, string? Revision) ReadSettingsFile(string filePath)
     {
         if (!SettingsFiles.Contains(filePath))
         {
-            return null;
+            return (null, null);
         }
 
         using var repo = repository.Open();
-        return Tip(repo, null).Head?[filePath]?.Target is Blob { Size: <= 64 * 1024 } blob ? (blob.GetContentText(), blob.Sha) : null;
+        return Tip(repo, null).Head?[filePath]?.Target is Blob blob
+            ? (blob.Size <= MaxSettingsBytes ? blob.GetContentText() : null, blob.Sha)
+            : (null, null);
     }
+
+    public const int MaxSettingsBytes = 64 * 1024;
 
     /// <summary>Writes one of <see cref="SettingsFiles"/> as a commit on the published branch or a change request's.</summary>
     /// <param name="baseRevision">
@@ -200,7 +205,7 @@ public sealed partial class ContentWriter
     public Task<SaveResult> SaveSettingsFileAsync(string filePath, string text, CommitIdentity author, string message, string? branch, CancellationToken cancellationToken, string? baseRevision = null)
     {
         ArgumentNullException.ThrowIfNull(author);
-        if (!SettingsFiles.Contains(filePath) || text is null || text.Length > 64 * 1024)
+        if (!SettingsFiles.Contains(filePath) || text is null || text.Length > MaxSettingsBytes)
         {
             return Task.FromResult(SaveResult.Reject("path", $"`{filePath}` is not a settings file the studio writes."));
         }

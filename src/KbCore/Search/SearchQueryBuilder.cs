@@ -40,19 +40,16 @@ internal static class SearchQueryBuilder
     /// <param name="searched">When given, receives each searched word with its corrections (for the second phase).</param>
     public static Query? Build(string text, Analyzer english, Analyzer plain, IndexReader reader, ICollection<QueryWord>? searched = null)
     {
-        var words = SearchAnalyzers.Terms(plain, SearchFields.Body, text).Take(MaxWords).ToList();
-        if (words.Count == 0)
+        // Each word once, and customer phrasing ("why does my ...", "how do I ...") dropped before the cap: it says
+        // nothing about the topic, and a long ticket description must not spend the cap on filler.
+        var all = SearchAnalyzers.Terms(plain, SearchFields.Body, text).Distinct(StringComparer.Ordinal).ToList();
+        if (all.Count == 0)
         {
             return null;
         }
 
-        // Customer phrasing ("why does my ...", "how do I ...") says nothing about the topic; it is searched
-        // only when nothing else is left.
-        var content = words.Where(w => !QueryStopWords.Contains(w)).ToList();
-        if (content.Count > 0)
-        {
-            words = content;
-        }
+        var content = all.Where(w => !QueryStopWords.Contains(w)).ToList();
+        var words = (content.Count > 0 ? content : all).Take(MaxWords).ToList();
 
         var clauses = new List<Query>();
         for (var i = 0; i < words.Count; i++)

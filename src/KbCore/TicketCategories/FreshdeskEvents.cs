@@ -20,7 +20,8 @@ public static class FreshdeskEvents
         }
 
         var ticketId = JsonFields.Text(hook, "ticket_id", out _);
-        if (ticketId is null || ticketId.Length > TicketEvent.MaxIdLength)
+        // The event id is built from the ticket id (Freshdesk sends none), so it must leave room for the prefix.
+        if (ticketId is null || ticketId.Length > TicketEvent.MaxIdLength - 30)
         {
             return TicketEventParse.Invalid("freshdesk_webhook.ticket_id", "`ticket_id` is required");
         }

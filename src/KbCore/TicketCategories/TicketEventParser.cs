@@ -7,7 +7,7 @@ namespace KbCore.TicketCategories;
 /// Our own event shape: <c>{id, type, ticketId, category | externalCategory: {system, id}, article?, occurredAt?}</c>.
 /// Every problem names the field, so the sender knows what to fix.
 /// </summary>
-public static class TicketEventParser
+public static partial class TicketEventParser
 {
     public static TicketEventParse Parse(JsonElement root)
     {
@@ -61,7 +61,8 @@ public static class TicketEventParser
         DateTimeOffset? occurredAt = null;
         if (JsonFields.Text(root, "occurredAt", out var badTime) is { } time)
         {
-            if (!DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            // ISO 8601 only: a general parse would read "12/11/2026" as the 11th of December.
+            if (!IsoDateTime().IsMatch(time) || !DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
                 return TicketEventParse.Invalid("occurredAt", "`occurredAt` must be an ISO 8601 date and time");
             }
@@ -89,4 +90,7 @@ public static class TicketEventParser
             ? (null, TicketEventParse.Invalid(field, $"`{field}` is longer than {TicketEvent.MaxIdLength} characters"))
             : (value, null);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")]
+    private static partial System.Text.RegularExpressions.Regex IsoDateTime();
 }

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using KbCore.Analytics;
 using KbCore.Content;
+using KbCore.TicketCategories;
 using KbServer.Auth;
 
 namespace KbServer.Api;
@@ -14,12 +16,14 @@ namespace KbServer.Api;
 internal static class FeedbackApi
 {
     private const string VoterCookie = "kb.voter";
+    private const int MaxBodyBytes = 16 * 1024;
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/feedback", VoteAsync)
             .RequireRateLimiting(ApiRateLimits.PerVisitor)
             .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
             .WithSummary("Vote on an article: was it helpful?")
             .WithDescription("Body: {\"path\": \"invoicing/send-an-invoice\", \"helpful\": true, \"comment\": \"optional, up to 1000 characters\"}. 201 when counted, 200 when this browser already voted on the article.");
         return app;
@@ -42,11 +46,11 @@ internal static class FeedbackApi
             var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
             path = form["path"];
             helpful = form["helpful"].ToString() switch { "yes" or "true" => true, "no" or "false" => false, _ => null };
-            comment = form["comment"];
+            comment = TextInput.Clean(form["comment"].ToString()) is { Length: > 0 } c ? c : null;
         }
         else
         {
-            var (document, problem) = await LimitedJsonBody.ReadAsync(http, 8 * 1024).ConfigureAwait(false);
+            var (document, problem) = await LimitedJsonBody.ReadAsync(http, MaxBodyBytes).ConfigureAwait(false);
             if (problem is not null)
             {
                 return problem;
@@ -55,11 +59,19 @@ internal static class FeedbackApi
             using (document)
             {
                 var root = document!.RootElement;
-                System.Text.Json.JsonElement? Property(string name) =>
-                    root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty(name, out var value) ? value : null;
-                path = Property("path") is { ValueKind: System.Text.Json.JsonValueKind.String } p ? p.GetString() : null;
-                helpful = Property("helpful") is { ValueKind: System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False } h ? h.GetBoolean() : null;
-                comment = Property("comment") is { ValueKind: System.Text.Json.JsonValueKind.String } c ? c.GetString() : null;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    return ApiProblems.Invalid("$", "the body must be a JSON object");
+                }
+
+                path = JsonFields.Text(root, "path", out _);
+                comment = JsonFields.Text(root, "comment", out var badComment);
+                if (badComment)
+                {
+                    return ApiProblems.Invalid("comment", "`comment` must be text");
+                }
+
+                helpful = root.TryGetProperty("helpful", out var h) && h.ValueKind is JsonValueKind.True or JsonValueKind.False ? h.GetBoolean() : null;
             }
         }
 

@@ -62,21 +62,18 @@ internal static class ReportsApi
             return problem!;
         }
 
-        var rows = await reports.BuildAsync(period, cancellationToken).ConfigureAwait(false);
-        return Results.Json(rows.Select(a => new { email = a.Email, name = a.Name, created = a.Created, edited = a.Edited, appreciations = a.Appreciations }));
+        var report = await reports.BuildAsync(period, cancellationToken).ConfigureAwait(false);
+        return Results.Json(report.Authors.Select(a => new { email = a.Email, name = a.Name, created = a.Created, edited = a.Edited, appreciations = a.Appreciations }));
     }
 
     private static IResult Stale(KbCore.Content.ContentStore store, TimeProvider clock)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var stale = store.Current.Articles.Values
-            .Where(a => a.Metadata.ReviewBy is { } by && by < today)
-            .GroupBy(a => a.Metadata.Owner ?? string.Empty, StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(g => g.Count())
+        var stale = StaleArticles.ByOwner(store.Current, today)
             .Select(g => new
             {
                 owner = g.Key.Length == 0 ? null : g.Key,
-                articles = g.OrderBy(a => a.Metadata.ReviewBy).Select(a => new { path = a.Path, title = a.Title, reviewBy = a.Metadata.ReviewBy, visibility = a.IsPublic ? "public" : "internal" }),
+                articles = g.Select(a => new { path = a.Path, title = a.Title, reviewBy = a.Metadata.ReviewBy, visibility = a.IsPublic ? "public" : "internal" }),
             });
         return Results.Json(stale);
     }

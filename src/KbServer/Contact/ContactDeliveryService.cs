@@ -35,9 +35,15 @@ internal sealed class ContactDeliveryService(
             {
                 return;
             }
-            catch (System.Data.Common.DbException e)
+            catch (OptionsValidationException e)
             {
-                logger.LogWarning(e, "Could not read or update contact requests; retrying");
+                // Settings reloaded with a mistake: requests wait (stored) until they are fixed; the server keeps serving.
+                logger.LogError("Helpdesk webhook settings are invalid, nothing is sent until they are fixed: {Problem}", e.Message);
+                await Task.Delay(Poll * 15, clock, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or HttpRequestException or InvalidOperationException)
+            {
+                logger.LogWarning(e, "Contact request delivery failed; retrying");
                 await Task.Delay(Poll, clock, stoppingToken).ConfigureAwait(false);
             }
         }

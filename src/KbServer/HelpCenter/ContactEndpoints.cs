@@ -13,12 +13,17 @@ namespace KbServer.HelpCenter;
 /// </summary>
 internal static class ContactEndpoints
 {
+    /// <summary>The longest fields together, with room for encoding: anything bigger is not a contact request.</summary>
+    private const int MaxFormBytes = 64 * 1024;
+
     public static IEndpointRouteBuilder MapContact(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/contact", [HttpMethods.Get, HttpMethods.Head], Show);
-        app.MapPost("/contact", SubmitAsync).RequireRateLimiting(ApiRateLimits.PerVisitor).DisableAntiforgery();
+        // The form is checked for its antiforgery token by hand: a failure must show the themed page, not a bare 400.
+        app.MapPost("/contact", SubmitAsync).RequireRateLimiting(ApiRateLimits.PerVisitor).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFormBytes));
         app.MapGet("/contact/suggestions", Suggestions).RequireRateLimiting(ApiRateLimits.PerCaller);
-        app.MapGet("/contact/open", OpenAsync).RequireRateLimiting(ApiRateLimits.PerCaller);
+        app.MapGet("/contact/open", OpenAsync).RequireRateLimiting(ApiRateLimits.PerVisitor);
         return app;
     }
 
@@ -83,7 +88,7 @@ internal static class ContactEndpoints
         }
 
         var category = form.Category.Length > 0 ? form.Category : null;
-        var shown = builder.Suggest(snapshot, session, form.Subject, form.Description, category).Select(x => x.Url);
+        var shown = builder.SuggestedPaths(snapshot, form.Subject, form.Description, category);
         await requests.AddAsync(new ContactRequest
         {
             SessionId = session,
@@ -93,29 +98,48 @@ internal static class ContactEndpoints
             Description = form.Description,
             Category = category,
             SuggestionsShown = string.Join('\n', shown),
-        }, deliver: webhook.CurrentValue.Enabled, context.RequestAborted).ConfigureAwait(false);
+        }, deliver: WebhookEnabled(webhook), context.RequestAborted).ConfigureAwait(false);
         await funnel.SubmittedAsync(session, category, context.RequestAborted).ConfigureAwait(false);
         context.Response.Redirect("/contact?sent=1", permanent: false);
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
     }
 
+    /// <summary>
+    /// Whether to queue for the helpdesk. A configuration reload with invalid webhook settings throws here; the request
+    /// is then kept for the team (the delivery loop logs the settings problem) rather than lost to a 500.
+    /// </summary>
+    private static bool WebhookEnabled(Microsoft.Extensions.Options.IOptionsMonitor<Contact.HelpdeskWebhookOptions> webhook)
+    {
+        try
+        {
+            return webhook.CurrentValue.Enabled;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The posted fields, cut to their limits for showing again, with a message per field at fault.</summary>
     private static ContactFormView Validate(IFormCollection posted, ContentSnapshot snapshot)
     {
-        string Field(string name, int max) => posted[name].ToString().Trim() is var v && v.Length > max ? v[..max] : posted[name].ToString().Trim();
-        var subject = posted["subject"].ToString().Trim();
-        var description = posted["description"].ToString().Trim();
-        var email = Field("email", ContactRequest.MaxEmailLength + 1);
-        var category = posted["category"].ToString().Trim();
+        (string Value, bool TooLong) Text(string name, int max) =>
+            TextInput.Clean(posted[name].ToString()) is var v && v.Length > max ? (v[..max], true) : (v, false);
+        var subject = Text("subject", ContactRequest.MaxSubjectLength);
+        var description = Text("description", ContactRequest.MaxDescriptionLength);
+        var email = Text("email", ContactRequest.MaxEmailLength);
+        var name = Text("name", ContactRequest.MaxNameLength);
+        var category = Text("category", 100);
         return new ContactFormView(
-            subject.Length > ContactRequest.MaxSubjectLength ? subject[..ContactRequest.MaxSubjectLength] : subject,
-            description.Length > ContactRequest.MaxDescriptionLength ? description[..ContactRequest.MaxDescriptionLength] : description,
-            category,
-            Field("name", ContactRequest.MaxNameLength),
-            email,
-            subject.Length == 0 ? "Tell us in a few words what the problem is." : subject.Length > ContactRequest.MaxSubjectLength ? $"Keep the subject under {ContactRequest.MaxSubjectLength} characters." : string.Empty,
-            description.Length == 0 ? "Describe what happened and what you expected." : description.Length > ContactRequest.MaxDescriptionLength ? $"Keep the description under {ContactRequest.MaxDescriptionLength} characters." : string.Empty,
-            string.Empty,
-            email.Length == 0 ? "We need an email address to answer you." : email.Length > ContactRequest.MaxEmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email ? "This does not look like an email address." : string.Empty,
-            category.Length > 0 && !snapshot.TicketCategories.Contains(category) ? "Pick a topic from the list." : string.Empty);
+            subject.Value,
+            description.Value,
+            category.Value,
+            name.Value,
+            email.Value,
+            subject.Value.Length == 0 ? "Tell us in a few words what the problem is." : subject.TooLong ? $"Keep the subject under {ContactRequest.MaxSubjectLength} characters." : string.Empty,
+            description.Value.Length == 0 ? "Describe what happened and what you expected." : description.TooLong ? $"Keep the description under {ContactRequest.MaxDescriptionLength} characters." : string.Empty,
+            name.TooLong ? $"Keep the name under {ContactRequest.MaxNameLength} characters." : string.Empty,
+            email.Value.Length == 0 ? "We need an email address to answer you." : email.TooLong || !MailAddress.TryCreate(email.Value, out var parsed) || parsed.Address != email.Value ? "This does not look like an email address." : string.Empty,
+            category.Value.Length > 0 && !snapshot.TicketCategories.Contains(category.Value) ? "Pick a topic from the list." : string.Empty);
     }
 }

@@ -30,17 +30,25 @@ internal sealed class ContactPageBuilder(ArticleSearcher searcher, IAntiforgery 
     /// <summary>Public articles only: the contact page is for anyone.</summary>
     public IReadOnlyList<ContactSuggestionView> Suggest(ContentSnapshot snapshot, string session, string subject, string description, string? category)
     {
-        var known = category is { Length: > 0 } && snapshot.TicketCategories.Contains(category) ? category : null;
-        if (string.IsNullOrWhiteSpace(subject) && string.IsNullOrWhiteSpace(description))
-        {
-            return [];
-        }
-
-        return searcher.Suggest(new SuggestionRequest($"{subject} {description}", known, SuggestionCount, IncludeInternal: false))
-            .Where(s => snapshot.Articles.TryGetValue(s.Path, out var article) && article.IsPublic)
+        var known = KnownCategory(snapshot, category);
+        return Articles(snapshot, subject, description, known)
             .Select(s => new ContactSuggestionView(s.Title, OpenUrl(session, s.Path, known), new RawHtml(s.Snippet)))
             .ToArray();
     }
+
+    /// <summary>The paths of the articles <see cref="Suggest"/> shows, for the request sent to the helpdesk.</summary>
+    public IReadOnlyList<string> SuggestedPaths(ContentSnapshot snapshot, string subject, string description, string? category) =>
+        Articles(snapshot, subject, description, KnownCategory(snapshot, category)).Select(s => s.Path).ToArray();
+
+    private static string? KnownCategory(ContentSnapshot snapshot, string? category) =>
+        category is { Length: > 0 } && snapshot.TicketCategories.Contains(category) ? category : null;
+
+    /// <summary>Checked against the published articles too: the index may lag a commit that made one internal.</summary>
+    private IEnumerable<Suggestion> Articles(ContentSnapshot snapshot, string subject, string description, string? category) =>
+        string.IsNullOrWhiteSpace(subject) && string.IsNullOrWhiteSpace(description)
+            ? []
+            : searcher.Suggest(new SuggestionRequest($"{subject} {description}", category, SuggestionCount, IncludeInternal: false))
+                .Where(s => snapshot.Articles.TryGetValue(s.Path, out var article) && article.IsPublic);
 
     /// <summary>The funnel's click recorder, which redirects to the article.</summary>
     public static string OpenUrl(string session, string path, string? category) =>

@@ -22,16 +22,16 @@ public sealed class SettingsFileTests : IDisposable
     [Fact]
     public async Task Save_FromTheRevisionOnTheBranch_Commits_AndReadGivesTheNextBase()
     {
-        Assert.Null(_writer.ReadSettingsFile(File));
+        Assert.Equal((null, null), _writer.ReadSettingsFile(File));
 
         var created = await _writer.SaveSettingsFileAsync(File, "categories: []\n", Ana, "Create", null, default, baseRevision: string.Empty);
         var read = _writer.ReadSettingsFile(File);
-        var updated = await _writer.SaveSettingsFileAsync(File, "categories:\n  - id: a\n", Ana, "Update", null, default, read!.Value.Revision);
+        var updated = await _writer.SaveSettingsFileAsync(File, "categories:\n  - id: a\n", Ana, "Update", null, default, read.Revision);
 
         Assert.Equal(SaveStatus.Committed, created.Status);
-        Assert.Equal(("categories: []\n", created.Revision), (read.Value.Text, read.Value.Revision));
+        Assert.Equal(("categories: []\n", created.Revision), read);
         Assert.Equal(SaveStatus.Committed, updated.Status);
-        Assert.Equal("categories:\n  - id: a\n", _writer.ReadSettingsFile(File)!.Value.Text);
+        Assert.Equal("categories:\n  - id: a\n", _writer.ReadSettingsFile(File).Text);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class SettingsFileTests : IDisposable
 
         Assert.Equal(SaveStatus.Conflict, stale.Status);
         Assert.Equal("categories:\n  - id: b\n", stale.CurrentContent);
-        Assert.Equal(_writer.ReadSettingsFile(File)!.Value.Revision, stale.CurrentRevision);
+        Assert.Equal(_writer.ReadSettingsFile(File).Revision, stale.CurrentRevision);
         Assert.Equal(SaveStatus.Conflict, fromNothing.Status);
         Assert.Equal(tip, _repo.TipSha);
     }
@@ -54,7 +54,7 @@ public sealed class SettingsFileTests : IDisposable
     [Fact]
     public async Task ReadAndSave_OnlyTouchSettingsFiles()
     {
-        Assert.Null(_writer.ReadSettingsFile("a/one.md"));
+        Assert.Equal((null, null), _writer.ReadSettingsFile("a/one.md"));
 
         var result = await _writer.SaveSettingsFileAsync("a/one.md", "x", Ana, "No", null, default);
 

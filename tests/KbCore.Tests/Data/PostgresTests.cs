@@ -39,4 +39,27 @@ public sealed class PostgresTests(PostgresServer server) : IClassFixture<Postgre
         Assert.Equal(1, report.ByDay[^1].Searches);
         Assert.Equal(1, report.ByDay[^2].Searches);
     }
+
+    [Fact]
+    public async Task ViewCounts_AddUp_AndDueContactRequestsAreClaimedOnce_OnPostgres()
+    {
+        await new DatabaseMigrator(this, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        var clock = new FixedClock(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        var views = new ArticleViews(this, clock, NullLogger<ArticleViews>.Instance);
+        views.Record("pg/a");
+        views.Record("pg/a");
+        await views.FlushAsync(CancellationToken.None);
+        views.Record("pg/a");
+        await views.FlushAsync(CancellationToken.None);
+        var requests = new KbCore.Contact.ContactRequests(this, clock);
+        await requests.AddAsync(new KbCore.Contact.ContactRequest { Name = "", Email = "a@example.com", Subject = "s", Description = "d" }, deliver: true, CancellationToken.None);
+
+        var first = await requests.DueAsync(10, CancellationToken.None);
+        var second = await requests.DueAsync(10, CancellationToken.None);
+
+        await using var db = CreateDbContext();
+        Assert.Equal(3, await db.ArticleViews.Where(v => v.Path == "pg/a").SumAsync(v => v.Views));
+        Assert.Single(first);
+        Assert.Empty(second);
+    }
 }

@@ -29,6 +29,10 @@ public sealed class FeedbackTests : SupportServer
         var me = authors.Single(a => a.GetProperty("email").GetString() == "writer@example.com");
         Assert.Equal(1, me.GetProperty("appreciations").GetInt32());
         Assert.Equal(1, me.GetProperty("created").GetInt32());
+        var team = await StudioSession.NewUserAsync(Factory, "lead@example.com", KbRoles.Admin);
+        var comments = (await team.GetDocumentAsync("/studio/reports/support")).QuerySelector("#reader-comments")!.TextContent;
+        Assert.Contains("Late fees", comments, StringComparison.Ordinal);
+        Assert.Contains("clear", comments, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,6 +44,9 @@ public sealed class FeedbackTests : SupportServer
         var noVerdict = await browser.PostAsJsonAsync("/api/v1/feedback", new { path = "help/invoice-email" });
         var longComment = await browser.PostAsJsonAsync("/api/v1/feedback", new { path = "help/invoice-email", helpful = false, comment = new string('x', 1001) });
 
+        var surrogate = await browser.PostAsync("/api/v1/feedback", new StringContent("""{"path":"help/invoice-email","helpful":true,"comment":"\ud800"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, surrogate.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, secret.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noVerdict.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, longComment.StatusCode);

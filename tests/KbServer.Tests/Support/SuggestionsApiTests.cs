@@ -42,6 +42,16 @@ public sealed class SuggestionsApiTests : SupportServer
     }
 
     [Fact]
+    public async Task LongTicket_RepeatedFillerDoesNotCrowdOutTheTopic()
+    {
+        var api = await AgentAsync();
+
+        var paths = await PathsAsync(api, new { subject = string.Join(' ', Enumerable.Repeat("hello", 40)) + " export csv" });
+
+        Assert.Equal("help/export-csv", paths[0]);
+    }
+
+    [Fact]
     public async Task PublicAudience_NeverGetsInternalArticles()
     {
         var api = await AgentAsync();

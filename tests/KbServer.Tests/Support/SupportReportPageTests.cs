@@ -27,6 +27,8 @@ public sealed class SupportReportPageTests : SupportServer
         var start = first.QuerySelector("a")!.GetAttribute("href")!;
         Assert.Equal("/studio/edit?ticketCategory=exports", start);
         Assert.Equal("3", page.QuerySelector("#ticket-categories tr[data-category=exports] td:nth-child(2)")!.TextContent);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(page.QuerySelectorAll("svg.chart title"), t => t.TextContent.StartsWith($"{today}: {SampleArticle.ReadAll(Seed.Path).Count} created", StringComparison.Ordinal));
         var editor = await lead.GetDocumentAsync(start);
         var selected = editor.QuerySelectorAll("#ticket-categories option").OfType<IHtmlOptionElement>().Where(o => o.IsSelected).Select(o => o.Value);
         Assert.Equal(["exports"], selected);

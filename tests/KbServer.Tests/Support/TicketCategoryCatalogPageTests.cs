@@ -127,7 +127,7 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var page = await Html.ParseAsync(stale);
-        Assert.Contains("Someone else changed this file", page.QuerySelector("#catalog-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("changed since you opened it", page.QuerySelector("#catalog-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("id: payroll", page.QuerySelector("#catalog-theirs pre")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(anns, page.QuerySelector("#yaml")!.TextContent);
         Assert.Equal(afterBob, Main());
@@ -183,6 +183,24 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, Main());
+    }
+
+    [Fact]
+    public async Task CatalogChangedSinceOpened_NothingOverwritten_BothVersionsShown()
+    {
+        var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
+        var opened = await session.GetDocumentAsync("/studio/ticket-categories");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)opened.QuerySelector(Form)!;
+        var other = await StudioSession.NewUserAsync(Factory, "bob@example.com", KbRoles.Admin);
+        var bobs = Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml").TrimEnd() + "\n  - id: payroll\n    name: Payroll\n";
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SubmitAsync("/studio/ticket-categories", Form, new() { ["Yaml"] = bobs })).StatusCode);
+
+        var response = await session.PostFormAsync("/studio/ticket-categories", form, new() { ["Yaml"] = "categories:\n  - id: billing\n    name: Billing\n", ["ConfirmOrphans"] = "true" });
+
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("changed since you opened it", page.QuerySelector("#catalog-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("payroll", page.QuerySelector("#catalog-theirs")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("payroll", Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,6 +47,8 @@ public sealed class TicketEventsApiTests : SupportServer
     [InlineData("""{"id":"a","type":"article.linked","ticketId":"1","category":"billing"}""", "article", "article")]
     [InlineData("""{"id":"a","type":"article.linked","ticketId":"1","category":"billing","article":"help/nope"}""", "article", "help/nope")]
     [InlineData("""{"id":"a","type":"ticket.created","ticketId":"1","category":"billing","occurredAt":"yesterday"}""", "occurredAt", "ISO 8601")]
+    [InlineData("""{"id":"a","type":"ticket.created","ticketId":"1","category":"billing","occurredAt":"12/11/2026"}""", "occurredAt", "ISO 8601")]
+    [InlineData("""{"id":"\ud800","type":"ticket.created","ticketId":"1","category":"billing"}""", "id", "required")]
     public async Task BadPayload_422NamingTheField(string json, string field, string mentioned)
     {
         var api = await ClientAsync();

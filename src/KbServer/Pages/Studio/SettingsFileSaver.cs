@@ -26,13 +26,13 @@ public sealed class SettingsFileSaver(ChangeRequests changes, ContentWriter writ
         if (CurrentAuthor.PublishRefusal(user, changes) is not null)
         {
             // Checked before a change request exists, so a stale or empty edit does not leave an empty one behind.
-            var published = writer.ReadSettingsFile(filePath);
-            if (baseRevision is not null && baseRevision != (published?.Revision ?? string.Empty))
+            var (publishedText, publishedRevision) = writer.ReadSettingsFile(filePath);
+            if (baseRevision is not null && baseRevision != (publishedRevision ?? string.Empty))
             {
-                return (Conflict(published), null, ConflictMessage);
+                return (new SaveResult(SaveStatus.Conflict) { CurrentContent = publishedText, CurrentRevision = publishedRevision ?? string.Empty }, null, ConflictMessage);
             }
 
-            if (published?.Text == text)
+            if (publishedText == text)
             {
                 return (new SaveResult(SaveStatus.Committed) { Unchanged = true }, null, null);
             }
@@ -70,7 +70,4 @@ public sealed class SettingsFileSaver(ChangeRequests changes, ContentWriter writ
 
         return (result, changeId, null);
     }
-
-    private static SaveResult Conflict((string Text, string Revision)? published) =>
-        new(SaveStatus.Conflict) { CurrentContent = published?.Text, CurrentRevision = published?.Revision ?? string.Empty };
 }

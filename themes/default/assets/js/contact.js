@@ -9,7 +9,18 @@
   var subject = form.elements.subject;
   var description = form.elements.description;
   var category = form.elements.category;
+  // One visit per tab: coming back to this page after opening a suggestion continues the same visit, so sending
+  // a request afterwards is not counted as a deflection.
   var session = form.elements.session.value;
+  try {
+    var kept = window.sessionStorage.getItem('kb.contact.session');
+    if (kept && /^[0-9a-f]{32}$/.test(kept)) {
+      session = kept;
+      form.elements.session.value = kept;
+    } else {
+      window.sessionStorage.setItem('kb.contact.session', session);
+    }
+  } catch (e) { /* storage blocked: this page's id */ }
   var timer = null;
   var latest = 0;
 
@@ -53,4 +64,5 @@
   category.addEventListener('change', schedule);
   var find = form.querySelector('[data-contact-find]');
   if (find) find.hidden = true;
+  if (subject.value || description.value) update(); // links rendered by the server carry this page's id
 })();

@@ -14,7 +14,9 @@ public sealed class SearchModel(SearchReports reports) : PageModel
 
     public SearchReport Report { get; private set; } = null!;
 
-    public string ChartSvg => DailyChart.Render(Report.ByDay);
+    public string ChartSvg => DailyChart.Render(
+        Report.ByDay.Select(d => new ChartDay(d.Day, d.Searches, d.ZeroResults, $"{d.Day:yyyy-MM-dd}: {d.Searches} searches, {d.ZeroResults} with no results, {d.Clicks} opened")).ToArray(),
+        "Searches");
 
     public async Task OnGetAsync()
     {

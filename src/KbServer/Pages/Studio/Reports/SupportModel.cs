@@ -11,24 +11,38 @@ namespace KbServer.Pages.Studio.Reports;
 /// The support funnel for the team: per ticket category (tickets, articles, views, searches, helpful share,
 /// deflections, gap: the "write this next" list), stale articles by owner, and each author's week. Each has a CSV.
 /// </summary>
-public sealed class SupportModel(TicketCategoryReports categories, AuthorReports authors, ContentStore store, TimeProvider clock) : PageModel
+public sealed class SupportModel(TicketCategoryReports categories, AuthorReports authors, ArticleFeedbackService feedback, ContentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "days")]
     public int Days { get; set; } = 30;
 
     public IReadOnlyList<TicketCategoryRow> Categories { get; private set; } = [];
 
+    /// <summary>This week's authors (the last 7 days).</summary>
     public IReadOnlyList<AuthorActivity> Authors { get; private set; } = [];
+
+    /// <summary>The last two weeks, for the daily chart.</summary>
+    public AuthorReport Authoring { get; private set; } = new([], []);
 
     public IReadOnlyList<IGrouping<string, Article>> Stale { get; private set; } = [];
 
+    /// <summary>What readers wrote with their votes, newest first.</summary>
+    public IReadOnlyList<ArticleFeedback> Comments { get; private set; } = [];
+
     public string ChartSvg => GapChart.Render(Categories);
+
+    /// <summary>Articles touched per day over two weeks, created ones highlighted.</summary>
+    public string AuthoringSvg => DailyChart.Render(
+        Authoring.ByDay.Select(d => new ChartDay(d.Day, d.Created + d.Edited, d.Created, $"{d.Day:yyyy-MM-dd}: {d.Created} created, {d.Edited} edited")).ToArray(),
+        "Articles written");
 
     public async Task OnGetAsync()
     {
         Days = Math.Clamp(Days, 1, SearchReports.MaxDays);
         Categories = await categories.BuildAsync(Days, HttpContext.RequestAborted).ConfigureAwait(false);
-        Authors = await authors.BuildAsync(7, HttpContext.RequestAborted).ConfigureAwait(false);
+        Authoring = await authors.BuildAsync(14, HttpContext.RequestAborted).ConfigureAwait(false);
+        Authors = (await authors.BuildAsync(7, HttpContext.RequestAborted).ConfigureAwait(false)).Authors;
+        Comments = await feedback.RecentCommentsAsync(20, HttpContext.RequestAborted).ConfigureAwait(false);
         Stale = StaleByOwner();
     }
 
@@ -40,7 +54,7 @@ public sealed class SupportModel(TicketCategoryReports categories, AuthorReports
         {
             case "authors":
                 csv.Append("email,name,created,edited,appreciations\n");
-                foreach (var a in await authors.BuildAsync(7, HttpContext.RequestAborted).ConfigureAwait(false))
+                foreach (var a in (await authors.BuildAsync(7, HttpContext.RequestAborted).ConfigureAwait(false)).Authors)
                 {
                     csv.Append(CsvText.Line(a.Email, a.Name, a.Created, a.Edited, a.Appreciations));
                 }
@@ -68,14 +82,8 @@ public sealed class SupportModel(TicketCategoryReports categories, AuthorReports
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{report}-{clock.GetUtcNow():yyyy-MM-dd}.csv");
     }
 
-    private IGrouping<string, Article>[] StaleByOwner()
-    {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return store.Current.Articles.Values
-            .Where(a => a.Metadata.ReviewBy is { } by && by < today)
-            .OrderBy(a => a.Metadata.ReviewBy)
-            .GroupBy(a => a.Metadata.Owner ?? string.Empty, StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(g => g.Count())
-            .ToArray();
-    }
+    public string TitleOf(string path) => store.Current.Articles.TryGetValue(path, out var article) ? article.Title : path;
+
+    private IReadOnlyList<IGrouping<string, Article>> StaleByOwner() =>
+        StaleArticles.ByOwner(store.Current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 }

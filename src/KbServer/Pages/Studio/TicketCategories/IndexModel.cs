@@ -12,17 +12,18 @@ namespace KbServer.Pages.Studio.TicketCategories;
 /// </summary>
 public sealed class IndexModel(ContentStore store, ContentWriter writer, SettingsFileSaver saver) : PageModel
 {
-    public const int MaxBytes = 64 * 1024;
-
     [BindProperty]
     public string Yaml { get; set; } = string.Empty;
 
-    /// <summary>Blob SHA of the file the edit started from ("" when there was none): another person's save is not undone.</summary>
+    [BindProperty]
+    public bool ConfirmOrphans { get; set; }
+
+    /// <summary>The catalog's blob id when the editor opened it (empty: there was none), so no one's newer save is overwritten.</summary>
     [BindProperty]
     public string BaseRevision { get; set; } = string.Empty;
 
-    [BindProperty]
-    public bool ConfirmOrphans { get; set; }
+    /// <summary>The catalog as it is now, when it changed since the editor opened it.</summary>
+    public string? TheirYaml { get; private set; }
 
     public IReadOnlyList<TicketCategory> Categories { get; private set; } = [];
 
@@ -38,17 +39,20 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
 
     public IReadOnlyList<OrphanedCategory> Orphans { get; private set; } = [];
 
-    /// <summary>After a conflict: the version someone else saved since the form was opened.</summary>
-    public string? Theirs { get; private set; }
-
     public string? Notice { get; private set; }
 
     public CategoryUsage UsageOf(string id) => Usage.GetValueOrDefault(id) ?? new(0, 0);
 
     public void OnGet(string? saved)
     {
-        var published = writer.ReadSettingsFile(TicketCategoryCatalog.FileName);
-        (Yaml, BaseRevision) = published ?? ("categories:\n  - id: example\n    name: Example category\n", string.Empty);
+        var (text, revision) = writer.ReadSettingsFile(TicketCategoryCatalog.FileName);
+        BaseRevision = revision ?? string.Empty;
+        if (revision is not null && text is null)
+        {
+            Errors = [$"{TicketCategoryCatalog.FileName} is larger than {ContentWriter.MaxSettingsBytes / 1024} KB: edit it with git."];
+        }
+
+        Yaml = text ?? (revision is null ? "categories:\n  - id: example\n    name: Example category\n" : string.Empty);
         Notice = saved is null ? null : "Saved: the catalog applies now.";
         Load();
     }
@@ -58,10 +62,16 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
         Load();
         Yaml = (Yaml ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
         BaseRevision ??= string.Empty;
-        if (Yaml.Length > MaxBytes)
+        if (Yaml.Length > ContentWriter.MaxSettingsBytes)
         {
-            Errors = [$"The catalog is limited to {MaxBytes / 1024} KB."];
+            Errors = [$"The catalog is limited to {ContentWriter.MaxSettingsBytes / 1024} KB."];
             return Page();
+        }
+
+        var (current, revision) = writer.ReadSettingsFile(TicketCategoryCatalog.FileName);
+        if ((revision ?? string.Empty) != BaseRevision)
+        {
+            return Changed(current, revision);
         }
 
         var problems = new List<ContentProblem>();
@@ -81,8 +91,8 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
         var (result, changeId, error) = await saver.SaveAsync(User, TicketCategoryCatalog.FileName, Yaml, "Update the ticket-category catalog", HttpContext.RequestAborted, BaseRevision).ConfigureAwait(false);
         if (result?.Status == SaveStatus.Conflict)
         {
-            // Saving again from here means having seen their version: the next base is theirs.
-            (Theirs, BaseRevision) = (result.CurrentContent ?? string.Empty, result.CurrentRevision ?? string.Empty);
+            // Someone saved between the check above and the write: the writer refused it under its lock.
+            return Changed(result.CurrentContent, result.CurrentRevision);
         }
 
         if (error is not null)
@@ -98,6 +108,15 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
         }
 
         return changeId is { } id ? Redirect($"/studio/changes/{id}") : Redirect("/studio/ticket-categories?saved=1");
+    }
+
+    /// <summary>Someone saved or pushed since the form was opened: show both, and let the next save start from theirs.</summary>
+    private PageResult Changed(string? current, string? revision)
+    {
+        TheirYaml = current ?? string.Empty;
+        BaseRevision = revision ?? string.Empty;
+        Errors = ["The catalog changed since you opened it. Nothing was saved: bring your changes into the current version (below) and save again."];
+        return Page();
     }
 
     /// <summary>Ids of the published catalog that <paramref name="proposed"/> drops while articles still name them.</summary>
