@@ -32,4 +32,21 @@ public sealed class HelpdeskWebhookOptions
     public int MaxAttempts { get; set; } = 5;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
+
+    /// <summary>
+    /// Whether requests go to the helpdesk now. A configuration reload with invalid settings makes the monitor throw;
+    /// requests are then kept for the team (the delivery loop logs the problem) rather than lost to a 500.
+    /// </summary>
+    public static bool IsOn(Microsoft.Extensions.Options.IOptionsMonitor<HelpdeskWebhookOptions> monitor)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        try
+        {
+            return monitor.CurrentValue.Enabled;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            return false;
+        }
+    }
 }

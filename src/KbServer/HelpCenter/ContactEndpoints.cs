@@ -98,26 +98,10 @@ internal static class ContactEndpoints
             Description = form.Description,
             Category = category,
             SuggestionsShown = string.Join('\n', shown),
-        }, deliver: WebhookEnabled(webhook), context.RequestAborted).ConfigureAwait(false);
+        }, deliver: Contact.HelpdeskWebhookOptions.IsOn(webhook), context.RequestAborted).ConfigureAwait(false);
         await funnel.SubmittedAsync(session, category, context.RequestAborted).ConfigureAwait(false);
         context.Response.Redirect("/contact?sent=1", permanent: false);
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
-    }
-
-    /// <summary>
-    /// Whether to queue for the helpdesk. A configuration reload with invalid webhook settings throws here; the request
-    /// is then kept for the team (the delivery loop logs the settings problem) rather than lost to a 500.
-    /// </summary>
-    private static bool WebhookEnabled(Microsoft.Extensions.Options.IOptionsMonitor<Contact.HelpdeskWebhookOptions> webhook)
-    {
-        try
-        {
-            return webhook.CurrentValue.Enabled;
-        }
-        catch (Microsoft.Extensions.Options.OptionsValidationException)
-        {
-            return false;
-        }
     }
 
     /// <summary>The posted fields, cut to their limits for showing again, with a message per field at fault.</summary>

@@ -77,6 +77,8 @@ public sealed class SuggestionsApiTests : SupportServer
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
         Assert.Contains("warp-drive", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("category")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badLimit.StatusCode);
+        var surrogate = await api.PostAsync("/api/v1/suggestions", new StringContent("""{"subject":"\ud800"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, surrogate.StatusCode);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ContactRequestsModel(ContactRequests requests, Microsoft.Ext
 
     public IReadOnlyList<ContactRequest> Requests { get; private set; } = [];
 
-    public bool WebhookConfigured => webhook.CurrentValue.Enabled;
+    public bool WebhookConfigured => KbServer.Contact.HelpdeskWebhookOptions.IsOn(webhook);
 
     public async Task OnGetAsync() => Requests = await requests.RecentAsync(Shown, HttpContext.RequestAborted).ConfigureAwait(false);
 }
