@@ -78,11 +78,14 @@ internal static class ContactEndpoints
         var posted = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         var session = posted["session"].ToString() is var s && ContactFunnel.IsSessionId(s) ? s : ContactFunnel.NewSessionId();
         var form = Validate(posted, snapshot);
-        if (posted["action"] == "suggest" || form.HasErrors)
+        var findAnswers = posted["action"] == "suggest";
+        if (findAnswers || form.HasErrors)
         {
-            // "Find answers" (or a form to fix): the same page with suggestions for what was typed.
-            var page = builder.Build(context, snapshot, session, posted["action"] == "suggest" ? form with { SubjectError = "", DescriptionError = "", NameError = "", EmailError = "", CategoryError = "" } : form, searched: true);
-            var status = form.HasErrors && posted["action"] != "suggest" ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+            // "Find answers" shows suggestions for what was typed, without judging an unfinished form; a request to
+            // fix comes back with its messages and a 400.
+            var view = findAnswers ? form with { SubjectError = "", DescriptionError = "", NameError = "", EmailError = "", CategoryError = "" } : form;
+            var page = builder.Build(context, snapshot, session, view, searched: true);
+            var status = findAnswers ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
             await pages.WritePageAsync(context, snapshot, "/contact", () => ("contact", page, "Contact support", string.Empty), cacheable: false, status).ConfigureAwait(false);
             return;
         }
