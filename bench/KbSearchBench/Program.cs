@@ -44,7 +44,7 @@ try
     foreach (var shown in (Environment.GetEnvironmentVariable("KB_BENCH_SHOW") ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries))
     {
         Console.WriteLine($"show: {shown}");
-        foreach (var hit in searcher.Search(new SearchRequest(shown)).Hits.Take(5))
+        foreach (var hit in searcher.Search(new SearchRequest(shown)).Hits.Take(int.TryParse(Environment.GetEnvironmentVariable("KB_BENCH_SHOW_N"), out var n) ? n : 5))
         {
             Console.WriteLine($"  {hit.Score,8:F3}  {hit.Path}");
         }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using KbCore.Articles;
+using KbCore.Search;
 using KbCore.TicketCategories;
 
 namespace KbCore.Content;
@@ -63,6 +64,9 @@ public sealed class ContentSnapshot
     public FrozenDictionary<string, AssetEntry> Assets { get; }
 
     public TicketCategoryCatalog TicketCategories { get; }
+
+    /// <summary>The team's search synonyms (<see cref="SynonymSet.FileName"/>).</summary>
+    public SynonymSet Synonyms { get; init; } = SynonymSet.Empty;
 
     /// <summary>Moved articles: old path → new path (<see cref="Content.Redirects"/>).</summary>
     public IReadOnlyDictionary<string, string> Redirects { get; init; } = Content.Redirects.Empty;

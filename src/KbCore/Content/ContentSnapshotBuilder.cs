@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using KbCore.Articles;
+using KbCore.Search;
 using KbCore.TicketCategories;
 using LibGit2Sharp;
 
@@ -34,6 +35,7 @@ internal sealed class ContentSnapshotBuilder
     private readonly List<ContentProblem> _problems = [];
     private readonly List<(string FolderPath, Blob Blob, string FilePath)> _indexFiles = [];
     private Blob? _catalogBlob;
+    private Blob? _synonymsBlob;
 
     private ContentSnapshotBuilder(Visibility defaultVisibility, ContentSnapshot? previous)
     {
@@ -90,6 +92,10 @@ internal sealed class ContentSnapshotBuilder
         else if (folder.Length == 0 && name == TicketCategoryCatalog.FileName)
         {
             _catalogBlob = blob;
+        }
+        else if (folder.Length == 0 && name == SynonymSet.FileName)
+        {
+            _synonymsBlob = blob; // settings, like the catalog: never served as a file
         }
         else
         {
@@ -205,6 +211,9 @@ internal sealed class ContentSnapshotBuilder
             ? TicketCategoryCatalog.Empty
             : TicketCategoryCatalog.Parse(ReadText(_catalogBlob), _problems);
         CheckTicketCategories(catalog);
+        var synonyms = _synonymsBlob is null || _synonymsBlob.Size > MaxArticleBytes
+            ? SynonymSet.Empty
+            : SynonymSet.Parse(ReadText(_synonymsBlob), _problems);
 
         return new ContentSnapshot(
             commit.Sha,
@@ -217,6 +226,7 @@ internal sealed class ContentSnapshotBuilder
             _articleWarnings,
             _problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToArray())
         {
+            Synonyms = synonyms,
             Redirects = commit[Redirects.FilePath]?.Target is Blob { Size: <= MaxArticleBytes } redirects ? Content.Redirects.Parse(ReadText(redirects)) : Content.Redirects.Empty,
         };
     }

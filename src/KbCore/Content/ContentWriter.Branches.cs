@@ -174,7 +174,7 @@ public sealed partial class ContentWriter
     }
 
     /// <summary>Files under <c>.kb/</c> the studio itself writes (settings reviewed like content).</summary>
-    public static IReadOnlySet<string> SettingsFiles { get; } = new HashSet<string>(StringComparer.Ordinal) { ".kb/policy.yml", KbCore.TicketCategories.TicketCategoryCatalog.FileName };
+    public static IReadOnlySet<string> SettingsFiles { get; } = new HashSet<string>(StringComparer.Ordinal) { ".kb/policy.yml", KbCore.TicketCategories.TicketCategoryCatalog.FileName, KbCore.Search.SynonymSet.FileName };
 
     /// <summary>
     /// One of <see cref="SettingsFiles"/> on the published branch: its text and blob id (the revision an edit starts

@@ -28,7 +28,7 @@ public sealed partial class ArticleSearcher
         return index.WithSearcher<IReadOnlyList<Suggestion>>(searcher =>
         {
             var searched = new List<QueryWord>();
-            var text = SearchQueryBuilder.Build(QueryText.Normalize(request.Text), _english, _plain, searcher.IndexReader, searched);
+            var text = SearchQueryBuilder.Build(QueryText.Normalize(request.Text), _english, _plain, searcher.IndexReader, index.Synonyms, searched);
             var textScores = new Dictionary<int, double>();
             var terms = new HashSet<string>(StringComparer.Ordinal);
             if (text is not null)

@@ -58,6 +58,9 @@ public sealed partial class ArticleSearcher(SearchIndex index)
             return response.Total < 3 ? response with { DidYouMean = Suggest(searcher, request) } : response;
         }) ?? SearchResponse.Empty;
 
+    /// <summary>The synonym lines a search for <paramref name="query"/> uses now (those of the indexed commit).</summary>
+    public IReadOnlyList<SynonymUse> SynonymsUsedBy(string query) => index.Synonyms.UsesIn(query);
+
     /// <summary>Titles starting with what was typed, best first.</summary>
     public IReadOnlyList<(string Path, string Title)> Autocomplete(string prefix, bool includeInternal, int limit = 8)
     {
@@ -89,7 +92,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
     private SearchResponse Run(IndexSearcher searcher, SearchRequest request)
     {
         var searched = new List<QueryWord>();
-        var query = SearchQueryBuilder.Build(request.Query, _english, _plain, searcher.IndexReader, searched);
+        var query = SearchQueryBuilder.Build(request.Query, _english, _plain, searcher.IndexReader, index.Synonyms, searched);
         if (query is null)
         {
             return SearchResponse.Empty;

@@ -23,6 +23,7 @@ public sealed class SearchIndex : IDisposable
     private readonly Dictionary<string, string> _revisions = new(StringComparer.Ordinal);
     private volatile IndexGeneration? _live;
     private volatile IndexProgress _progress = new("starting", 0, null);
+    private volatile SynonymSet _synonyms = SynonymSet.Empty;
 
     public SearchIndex(IOptions<SearchOptions> options, ILogger<SearchIndex> logger)
     {
@@ -35,6 +36,9 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>The git commit the searchable index reflects, or null before the first index.</summary>
     public string? IndexedCommit => _progress.Commit;
+
+    /// <summary>The synonyms of the commit the index reflects: they apply at query time, with no reindexing.</summary>
+    public SynonymSet Synonyms => _synonyms;
 
     /// <summary>
     /// Brings the index to <paramref name="snapshot"/>: opens the live generation (rebuilding it when unusable)
@@ -51,6 +55,8 @@ public sealed class SearchIndex : IDisposable
                 return;
             }
 
+            // Before the new commit shows: an answer cached meanwhile is filed under the old commit, never used again.
+            _synonyms = snapshot.Synonyms;
             ApplyDifference(_live!, snapshot);
         }
     }
@@ -100,6 +106,7 @@ public sealed class SearchIndex : IDisposable
                 _revisions[path] = revision;
             }
 
+            _synonyms = snapshot.Synonyms;
             _progress = new IndexProgress("ready", 100, snapshot.CommitSha);
             _logger.LogInformation(
                 "Search index rebuilt at {Commit}: {Count} articles in {Elapsed} ms",

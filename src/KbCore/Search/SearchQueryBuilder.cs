@@ -26,6 +26,9 @@ internal static class SearchQueryBuilder
     private const int MorePopularRatio = 20;
     private const float MorePopularWeight = 0.1f;
 
+    /// <summary>How much a match on one of the team's synonyms weighs against the word as typed.</summary>
+    private const float SynonymWeight = 1f;
+
     private static readonly (string Field, float Boost)[] Fields =
     [
         (SearchFields.Title, 3f),
@@ -38,11 +41,15 @@ internal static class SearchQueryBuilder
 
     /// <summary>The query, or null when the text has no searchable word.</summary>
     /// <param name="searched">When given, receives each searched word with its corrections (for the second phase).</param>
-    public static Query? Build(string text, Analyzer english, Analyzer plain, IndexReader reader, ICollection<QueryWord>? searched = null)
+    public static Query? Build(string text, Analyzer english, Analyzer plain, IndexReader reader, SynonymSet synonyms, ICollection<QueryWord>? searched = null)
     {
+        ArgumentNullException.ThrowIfNull(synonyms);
+
         // Each word once, and customer phrasing ("why does my ...", "how do I ...") dropped before the cap: it says
         // nothing about the topic, and a long ticket description must not spend the cap on filler.
-        var all = SearchAnalyzers.Terms(plain, SearchFields.Body, text).Distinct(StringComparer.Ordinal).ToList();
+        var ordered = SearchAnalyzers.Terms(plain, SearchFields.Body, text);
+        var synonymsByStem = synonyms.Matcher.Match(ordered);
+        var all = ordered.Distinct(StringComparer.Ordinal).ToList();
         if (all.Count == 0)
         {
             return null;
@@ -56,14 +63,15 @@ internal static class SearchQueryBuilder
         {
             var stem = SearchAnalyzers.Terms(english, SearchFields.Body, words[i]).FirstOrDefault();
             var corrections = stem is null ? [] : Corrections(words[i], stem, reader, english).ToList();
+            var alternatives = stem is null ? [] : synonymsByStem.GetValueOrDefault(stem) ?? [];
             if (stem is not null)
             {
-                searched?.Add(new QueryWord([words[i], .. corrections.Select(c => c.Word)], [stem, .. corrections.Select(c => c.Stem)]));
+                searched?.Add(new QueryWord([words[i], .. corrections.Select(c => c.Word)], [stem, .. corrections.Select(c => c.Stem)], [.. alternatives]));
             }
 
             // As-you-type matters for the first words typed; in a full question a prefix only adds noise.
             var isLast = i == words.Count - 1 && words.Count <= 2;
-            var group = WordQuery(words[i], stem, corrections, isLast);
+            var group = WordQuery(words[i], stem, corrections, alternatives, isLast);
             if (group is not null)
             {
                 clauses.Add(group);
@@ -89,7 +97,7 @@ internal static class SearchQueryBuilder
         return anyWord;
     }
 
-    private static BooleanQuery? WordQuery(string word, string? stem, List<(string Word, string Stem, float Weight)> corrections, bool isLast)
+    private static BooleanQuery? WordQuery(string word, string? stem, List<(string Word, string Stem, float Weight)> corrections, List<SynonymPhrase> synonyms, bool isLast)
     {
         var group = new BooleanQuery(disableCoord: true);
         if (stem is not null)
@@ -112,6 +120,21 @@ internal static class SearchQueryBuilder
 
                 group.Add(alternative, Occur.SHOULD);
             }
+
+            // The team's synonyms ("away message" for "automatic replies"): what the articles call the same thing,
+            // so a match counts as this word being found, for coordination too.
+            foreach (var synonym in synonyms)
+            {
+                var alternative = new BooleanQuery(disableCoord: true) { Boost = SynonymWeight };
+                foreach (var (field, boost) in Fields)
+                {
+                    var query = PhraseOf(field, synonym);
+                    query.Boost = boost;
+                    alternative.Add(query, Occur.SHOULD);
+                }
+
+                group.Add(alternative, Occur.SHOULD);
+            }
         }
 
         // As-you-type: the word being typed may be the start of a longer one.
@@ -122,6 +145,22 @@ internal static class SearchQueryBuilder
         }
 
         return group.Clauses.Count == 0 ? null : group;
+    }
+
+    private static Query PhraseOf(string field, SynonymPhrase synonym)
+    {
+        if (synonym.Stems.Length == 1)
+        {
+            return new TermQuery(new Term(field, synonym.Stems[0]));
+        }
+
+        var phrase = new PhraseQuery();
+        for (var i = 0; i < synonym.Stems.Length; i++)
+        {
+            phrase.Add(new Term(field, synonym.Stems[i]), synonym.Positions[i]);
+        }
+
+        return phrase;
     }
 
     /// <summary>Likely intended spellings of a rarely used word, with their stems and weights; none for a common word.</summary>

@@ -39,9 +39,27 @@ internal static class TitleCoverageRescorer
             var found = new bool[head.Length];
             foreach (var stem in word.Stems)
             {
-                Mark(reader, SearchFields.Title, stem, position, found);
-                Mark(reader, SearchFields.Summary, stem, position, found);
-                Mark(reader, SearchFields.PathWords, stem, position, found);
+                MarkShortFields(reader, stem, position, found);
+            }
+
+            // A synonym covers the word when its every stem is there ("automatic replies" for "away message").
+            foreach (var synonym in word.Synonyms)
+            {
+                var all = Enumerable.Repeat(true, head.Length).ToArray();
+                foreach (var stem in synonym.Stems)
+                {
+                    var some = new bool[head.Length];
+                    MarkShortFields(reader, stem, position, some);
+                    for (var i = 0; i < all.Length; i++)
+                    {
+                        all[i] &= some[i];
+                    }
+                }
+
+                for (var i = 0; i < found.Length; i++)
+                {
+                    found[i] |= all[i];
+                }
             }
 
             for (var i = 0; i < head.Length; i++)
@@ -52,6 +70,13 @@ internal static class TitleCoverageRescorer
 
         var rescored = head.Select((hit, i) => new ScoreDoc(hit.Doc, (float)(hit.Score * (1 + (covered[i] / total))))).OrderByDescending(h => h.Score);
         return [.. rescored, .. hits.Skip(Depth)];
+    }
+
+    private static void MarkShortFields(IndexReader reader, string stem, Dictionary<int, int> position, bool[] found)
+    {
+        Mark(reader, SearchFields.Title, stem, position, found);
+        Mark(reader, SearchFields.Summary, stem, position, found);
+        Mark(reader, SearchFields.PathWords, stem, position, found);
     }
 
     /// <summary>Marks the hits whose <paramref name="field"/> holds <paramref name="text"/>.</summary>

@@ -1,0 +1,89 @@
+using System.Text;
+using KbCore.Articles;
+using KbCore.Content;
+using KbCore.Search;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KbServer.Pages.Studio.Synonyms;
+
+/// <summary>
+/// The search synonyms (<c>synonyms.yml</c>): the lines in force, a search to try them on, and the file to edit.
+/// A search from the report that found nothing can be brought here as the start of a new line.
+/// </summary>
+public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, ContentWriter writer, SettingsFileSaver saver) : SettingsFileEditorModel(writer, saver)
+{
+    private const int TriedResults = 5;
+
+    public IReadOnlyList<SynonymRule> Rules { get; private set; } = [];
+
+    /// <summary>Problems of the published file itself (it may have been pushed from outside the studio).</summary>
+    public IReadOnlyList<ContentProblem> PublishedProblems { get; private set; } = [];
+
+    /// <summary>The search tried on this page, if any, with the lines it uses and its first results.</summary>
+    public string? Tried { get; private set; }
+
+    public IReadOnlyList<SynonymUse> TriedUses { get; private set; } = [];
+
+    public IReadOnlyList<SearchHit> TriedHits { get; private set; } = [];
+
+    protected override string FileName => SynonymSet.FileName;
+
+    protected override string Noun => "the synonym list";
+
+    protected override string Template =>
+        "# Each line: terms that mean the same, separated by commas. With =>, searching the left also finds the right.\n" +
+        "synonyms:\n  - out of office, automatic replies\n  - printer, scanner => multifunction device\n";
+
+    protected override string CommitMessage => "Update the search synonyms";
+
+    protected override string SavedUrl => "/studio/synonyms?saved=1";
+
+    /// <param name="q">A search to try with the published synonyms.</param>
+    /// <param name="add">A search (from the report) to start a new line with.</param>
+    public void OnGet(string? saved, string? q, string? add)
+    {
+        OpenFile(saved is not null);
+        Load();
+        if (!string.IsNullOrWhiteSpace(add) && Errors.Count == 0)
+        {
+            Yaml = Yaml.TrimEnd('\n') + "\n  - " + Words(add) + " => \n";
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            Tried = q.Length > SearchRequest.MaxQueryLength ? q[..SearchRequest.MaxQueryLength] : q;
+            TriedUses = searcher.SynonymsUsedBy(Tried);
+            TriedHits = searcher.Search(new SearchRequest(Tried, PageSize: TriedResults, IncludeInternal: true)).Hits;
+        }
+    }
+
+    public Task<IActionResult> OnPostAsync()
+    {
+        Load();
+        return SaveFileAsync(yaml =>
+        {
+            var problems = new List<ContentProblem>();
+            SynonymSet.Parse(yaml, problems);
+            return ErrorLines(problems);
+        });
+    }
+
+    /// <summary>The words of a search, without what YAML would read as syntax (a comment, a mapping, quotes).</summary>
+    private static string Words(string query)
+    {
+        var text = new StringBuilder();
+        foreach (var c in query.Length > SynonymSet.MaxTermLength ? query[..SynonymSet.MaxTermLength] : query)
+        {
+            text.Append(char.IsLetterOrDigit(c) || c is '-' or '\'' or '/' or '.' ? c : ' ');
+        }
+
+        return string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimStart('-', '.', '\'').ToLowerInvariant();
+    }
+
+    private void Load()
+    {
+        var snapshot = store.Current;
+        Rules = snapshot.Synonyms.Rules;
+        PublishedProblems = snapshot.Problems.Where(p => p.File == SynonymSet.FileName).ToArray();
+    }
+}
