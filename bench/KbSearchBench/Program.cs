@@ -8,7 +8,7 @@ using KbSearchBench;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Usage: dotnet run -c Release --project bench/KbSearchBench -- <corpus-git-repo> <queries.txt> [judged.tsv [misspelled.tsv]]
+// Usage: dotnet run -c Release --project bench/KbSearchBench -- <corpus-git-repo> <queries.txt> [judged.tsv [misspelled.tsv [synonyms.yml]]]
 // Opens the repository's main branch, builds the index from scratch (timed), times every query in-process,
 // counts zero-result queries, and scores relevance on a judged set against plain Lucene defaults.
 if (args.Length > 0 && args[0] == "--bdn")
@@ -21,7 +21,7 @@ if (args.Length > 0 && args[0] == "--bdn")
 
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: KbSearchBench <git-repo-of-corpus> <queries.txt> [judged.tsv [misspelled.tsv]]");
+    Console.Error.WriteLine("usage: KbSearchBench <git-repo-of-corpus> <queries.txt> [judged.tsv [misspelled.tsv [synonyms.yml]]]");
     return 2;
 }
 
@@ -74,55 +74,45 @@ try
         times.Sort();
         Console.WriteLine($"in-process query ({(useCache ? "repeated, answer cache" : "uncached")}): p50 {times[times.Count / 2]:F3} ms, p95 {times[(int)(times.Count * 0.95)]:F3} ms, p99 {times[(int)(times.Count * 0.99)]:F3} ms over {times.Count}");
     }
-    var zero = queries.Where(q => searcher.Search(new SearchRequest(q)).Total == 0).ToArray();
-    Console.WriteLine($"zero-result queries: {zero.Length}/{queries.Length} ({100.0 * zero.Length / queries.Length:F1} %) {string.Join(" | ", zero.Take(10))}");
-
     if (args.Length > 2)
     {
-        var judged = Relevance.Load(args[2]);
         var baselineDir = Path.Combine(work, "baseline");
         using var baseline = new PlainLuceneBaseline(snapshot, baselineDir);
-        var ours = Relevance.Score(judged, q => searcher.Search(new SearchRequest(q)).Hits.Select(h => h.Path).ToArray());
-        var plain = Relevance.Score(judged, q => baseline.Search(q, 10));
-        Console.WriteLine($"judged set: {judged.Count} questions");
-        Console.WriteLine($"  ours:         MRR@10 {ours.Mrr:F3}, recall@10 {ours.Recall:F3}, not in top 10: {ours.Misses}");
-        Console.WriteLine($"  plain Lucene: MRR@10 {plain.Mrr:F3}, recall@10 {plain.Recall:F3}, not in top 10: {plain.Misses}");
-        Console.WriteLine($"  ratio MRR ours/plain: {ours.Mrr / plain.Mrr:F2}");
-        // Generalization check: the same scores on the odd and the even lines of the judged set separately, so a
-        // change tuned on the whole set can be seen to help both halves (or only one).
-        foreach (var (name, half) in new[] { ("odd lines", judged.Where((_, i) => i % 2 == 0).ToArray()), ("even lines", judged.Where((_, i) => i % 2 == 1).ToArray()) })
+        var report = new RelevanceReport(searcher, baseline);
+        var judged = Relevance.Load(args[2]);
+        var misspelled = args.Length > 3 ? Relevance.Load(args[3]) : [];
+        var label = snapshot.Synonyms.Rules.Count == 0 ? "no synonyms" : $"the repository's {snapshot.Synonyms.Rules.Count} synonym lines";
+        RelevanceReport.ZeroResults(searcher, queries, label);
+        report.Judged(judged, label);
+        if (misspelled.Count > 0)
         {
-            var oursHalf = Relevance.Score(half, q => searcher.Search(new SearchRequest(q)).Hits.Select(h => h.Path).ToArray());
-            var plainHalf = Relevance.Score(half, q => baseline.Search(q, 10));
-            Console.WriteLine($"  {name} ({half.Length}): ours MRR@10 {oursHalf.Mrr:F3} / recall@10 {oursHalf.Recall:F3}, plain {plainHalf.Mrr:F3} / {plainHalf.Recall:F3}, ratio {oursHalf.Mrr / plainHalf.Mrr:F2}");
+            report.Misspelled(misspelled, label);
         }
 
-        // KB_BENCH_DETAIL=<file>: per-question ranks of the first relevant article (0 = not in the top 10), ours and plain.
-        if (Environment.GetEnvironmentVariable("KB_BENCH_DETAIL") is { Length: > 0 } detail)
+        // Optional 5th argument: a synonyms file, committed on a copy of the repository as a team would push it; the
+        // same index then answers with those synonyms (they apply at query time), measured beside the run above.
+        if (args.Length > 4)
         {
-            var ourRanks = Relevance.Ranks(judged, q => searcher.Search(new SearchRequest(q)).Hits.Select(h => h.Path).ToArray());
-            var plainRanks = Relevance.Ranks(judged, q => baseline.Search(q, 10));
-            File.WriteAllLines(detail, judged.Select((j, i) => $"{ourRanks[i]}\t{plainRanks[i]}\t{j.Question}\t{string.Join('|', searcher.Search(new SearchRequest(j.Question)).Hits.Take(3).Select(h => h.Path))}"));
-        }
-
-        // Optional 4th argument: misspelled queries of queries.txt with their intended articles; counted in the top 3.
-        if (args.Length > 3)
-        {
-            var misspelled = Relevance.Load(args[3]);
-            var ourTop3 = Relevance.Ranks(misspelled, q => searcher.Search(new SearchRequest(q)).Hits.Select(h => h.Path).ToArray(), depth: 3);
-            var plainTop3 = Relevance.Ranks(misspelled, q => baseline.Search(q, 3), depth: 3);
-            Console.WriteLine($"misspelled queries: {misspelled.Count}, intended article in the top 3: ours {ourTop3.Count(r => r > 0)}, plain Lucene {plainTop3.Count(r => r > 0)}");
-            for (var i = 0; i < misspelled.Count; i++)
+            var store2Options = Options.Create(new ContentOptions { Repository = SynonymsCommit.Create(Path.GetFullPath(args[0]), args[4], Path.Combine(work, "with-synonyms.git")), CreateIfMissing = false });
+            var withSynonyms = new ContentStore(new ContentRepository(store2Options, NullLogger<ContentRepository>.Instance), store2Options, NullLogger<ContentStore>.Instance).Current;
+            index.Update(withSynonyms);
+            var problems = withSynonyms.Problems.Where(p => p.File == SynonymSet.FileName).ToArray();
+            label = $"with {withSynonyms.Synonyms.Rules.Count} synonym lines of {Path.GetFileName(args[4])}";
+            Console.WriteLine($"{label}{(problems.Length > 0 ? ": problems " + string.Join("; ", problems.Select(p => $"line {p.Line}: {p.Message}")) : string.Empty)}");
+            RelevanceReport.ZeroResults(searcher, queries, label);
+            report.Judged(judged, label);
+            if (misspelled.Count > 0)
             {
-                if (ourTop3[i] == 0)
-                {
-                    Console.WriteLine($"  not in our top 3: {misspelled[i].Question} (plain: {(plainTop3[i] > 0 ? "top 3" : "no")})");
-                }
+                report.Misspelled(misspelled, label);
             }
         }
 
         var size = Directory.EnumerateFiles(baselineDir).Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"plain Lucene index size: {size / 1024} KB");
+    }
+    else
+    {
+        RelevanceReport.ZeroResults(searcher, queries, "as the repository is");
     }
 
     return 0;

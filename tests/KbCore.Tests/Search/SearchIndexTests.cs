@@ -36,6 +36,16 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void CamelCaseFolderNames_AreSearchableWordByWord_AndWhole()
+    {
+        _search.Push(new Dictionary<string, string?> { ["ExchangeOnline/MailFlow/connectors.md"] = "---\ntitle: Set up connectors\n---\nRoute messages.\n" });
+
+        Assert.Equal(["ExchangeOnline/MailFlow/connectors"], _search.Paths("online"));
+        Assert.Equal(["ExchangeOnline/MailFlow/connectors"], _search.Paths("mail flow"));
+        Assert.Equal(["ExchangeOnline/MailFlow/connectors"], _search.Paths("exchangeonline"));
+    }
+
+    [Fact]
     public void Restart_AfterCommitsTheIndexMissed_CatchesUp()
     {
         // Arrange: a commit lands while the index is closed (a crash between git commit and index commit).
