@@ -58,22 +58,11 @@ try
 
     // KB_BENCH_QUICK=1 skips the latency rounds (relevance experiments only).
     var quick = Environment.GetEnvironmentVariable("KB_BENCH_QUICK") == "1";
-    foreach (var useCache in quick ? [] : new[] { false, true })
+    if (!quick)
     {
-        var times = new List<double>();
-        for (var round = 0; round < 5; round++)
-        {
-            foreach (var q in queries)
-            {
-                var watch = Stopwatch.StartNew();
-                searcher.Search(new SearchRequest(q), useCache);
-                times.Add(watch.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        times.Sort();
-        Console.WriteLine($"in-process query ({(useCache ? "repeated, answer cache" : "uncached")}): p50 {times[times.Count / 2]:F3} ms, p95 {times[(int)(times.Count * 0.95)]:F3} ms, p99 {times[(int)(times.Count * 0.99)]:F3} ms over {times.Count}");
+        Latency.Print(searcher, queries, "no synonyms");
     }
+
     if (args.Length > 2)
     {
         var baselineDir = Path.Combine(work, "baseline");
@@ -99,6 +88,11 @@ try
             var problems = withSynonyms.Problems.Where(p => p.File == SynonymSet.FileName).ToArray();
             label = $"with {withSynonyms.Synonyms.Rules.Count} synonym lines of {Path.GetFileName(args[4])}";
             Console.WriteLine($"{label}{(problems.Length > 0 ? ": problems " + string.Join("; ", problems.Select(p => $"line {p.Line}: {p.Message}")) : string.Empty)}");
+            if (!quick)
+            {
+                Latency.Print(searcher, queries, label);
+            }
+
             RelevanceReport.ZeroResults(searcher, queries, label);
             report.Judged(judged, label);
             if (misspelled.Count > 0)

@@ -21,9 +21,16 @@ internal sealed class SynonymMatcher
         foreach (var rule in rules)
         {
             var to = rule.To.Select(t => (Text: t, Keys: Keys(t), Phrase: Phrase(t))).Where(t => t.Phrase.Stems.Length > 0).ToArray();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var from in rule.From)
             {
+                // "crash, crashes": one word to search, so one entry (and one line shown as used).
                 var keys = Keys(from);
+                if (!seen.Add(string.Join(' ', keys)))
+                {
+                    continue;
+                }
+
                 var alternatives = to.Where(t => !t.Keys.SequenceEqual(keys)).ToArray();
                 if (keys.Length > 0 && alternatives.Length > 0)
                 {

@@ -115,7 +115,7 @@ public sealed class SynonymSet
 
         if (sides.Length == 1 && from.Count < 2)
         {
-            Problem($"`{from[0]}` alone: give at least two terms that mean the same, separated by commas");
+            Problem($"`{from[0]}` is the only term: give two or more that mean the same, separated by commas, or `{OneWay}` and what it also finds");
             return null;
         }
 

@@ -30,7 +30,7 @@ public class SynonymSetTests
     }
 
     [Theory]
-    [InlineData("synonyms:\n  - alone\n", 2, "`alone` alone: give at least two terms")]
+    [InlineData("synonyms:\n  - alone\n", 2, "`alone` is the only term: give two or more")]
     [InlineData("synonyms:\n  - a => b => c\n", 2, "`=>` may appear once")]
     [InlineData("synonyms:\n  - printer =>\n", 2, "both sides of `=>` need a term")]
     [InlineData("synonyms:\n  - one two three four five six seven, short\n", 2, "a term has at most 6 words")]
@@ -62,5 +62,9 @@ public class SynonymSetTests
         Assert.Equal(["automatic replies"], use.AlsoFinds);
         Assert.Empty(set.UsesIn("the wizard is responding slowly"));
         Assert.Equal(["crash"], Assert.Single(set.UsesIn("outlook not responding")).AlsoFinds);
+        var crash = SynonymSet.Parse("synonyms:\n  - crash, crashes, not responding\n", []);
+        var crashes = Assert.Single(crash.UsesIn("word crashes"));
+        Assert.Equal("crash", crashes.Term);
+        Assert.Equal(["not responding"], crashes.AlsoFinds);
     }
 }

@@ -50,7 +50,7 @@ public sealed class SynonymsPageTests : SupportServer
     }
 
     [Theory]
-    [InlineData("synonyms:\n  - bill, invoice\n  - alone\n", "Line 3: `alone` alone: give at least two terms")]
+    [InlineData("synonyms:\n  - bill, invoice\n  - alone\n", "Line 3: `alone` is the only term: give two or more")]
     [InlineData("synonyms:\n  - a => b => c\n", "Line 2: `=>` may appear once")]
     [InlineData("synonyms: [unclosed\n", "synonyms file")]
     public async Task InvalidFile_IsRefusedWithTheLine_NothingCommitted(string yaml, string reason)
@@ -104,6 +104,10 @@ public sealed class SynonymsPageTests : SupportServer
 
         Assert.EndsWith("\n  - zzqx widget thing => \n", page.QuerySelector("#yaml")!.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("# Each line", page.QuerySelector("#yaml")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("zzqx widget thing", page.QuerySelector("#synonyms-notice")!.TextContent, StringComparison.Ordinal);
+        var nothingToAdd = await session.GetDocumentAsync(Url + "?add=%23%23%23");
+        Assert.EndsWith("=> multifunction device\n", nothingToAdd.QuerySelector("#yaml")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(nothingToAdd.QuerySelector("#synonyms-notice"));
     }
 
     [Fact]

@@ -44,9 +44,10 @@ public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, Con
     {
         OpenFile(saved is not null);
         Load();
-        if (!string.IsNullOrWhiteSpace(add) && Errors.Count == 0)
+        if (Words(add ?? string.Empty) is { Length: > 0 } words && Errors.Count == 0)
         {
-            Yaml = Yaml.TrimEnd('\n') + "\n  - " + Words(add) + " => \n";
+            Yaml = Yaml.TrimEnd('\n') + "\n  - " + words + " => \n";
+            Notice = $"A line for “{words}” is at the end of the file: after =>, write what the articles call it, then save.";
         }
 
         if (!string.IsNullOrWhiteSpace(q))
