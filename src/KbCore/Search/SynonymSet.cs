@@ -43,36 +43,14 @@ public sealed class SynonymSet
     public static SynonymSet Parse(string yaml, ICollection<ContentProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        YamlValue? root;
-        try
+        var items = new YamlListFile(FileName, "synonyms", "synonyms file").Read(yaml, problems, "expected a `synonyms:` list, one line of terms per item", emptyIsList: true);
+        if (items is null || items.Count == 0)
         {
-            root = YamlReader.Read(yaml ?? string.Empty, firstLine: 1);
-        }
-        catch (FrontMatterException e)
-        {
-            problems.Add(new(FileName, e.Line, ContentProblem.Error, e.Message.Replace("front matter", "synonyms file", StringComparison.Ordinal)));
-            return Empty;
-        }
-
-        if (root is null)
-        {
-            return Empty;
-        }
-
-        var list = root switch
-        {
-            YamlMapping m => m.Entries.FirstOrDefault(e => e.Key == "synonyms").Value as YamlSequence,
-            YamlSequence s => s,
-            _ => null,
-        };
-        if (list is null)
-        {
-            problems.Add(new(FileName, root.Line, ContentProblem.Error, "expected a `synonyms:` list, one line of terms per item"));
             return Empty;
         }
 
         var rules = new List<SynonymRule>();
-        foreach (var item in list.Items)
+        foreach (var item in items)
         {
             if (rules.Count == MaxRules)
             {

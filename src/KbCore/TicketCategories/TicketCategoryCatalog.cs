@@ -46,32 +46,15 @@ public sealed class TicketCategoryCatalog
     public static TicketCategoryCatalog Parse(string yaml, ICollection<ContentProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        YamlValue? root;
-        try
+        var items = new YamlListFile(FileName, "categories", "catalog").Read(yaml, problems, "expected a `categories:` list");
+        if (items is null)
         {
-            root = YamlReader.Read(yaml, firstLine: 1);
-        }
-        catch (FrontMatterException e)
-        {
-            problems.Add(new(FileName, e.Line, ContentProblem.Error, e.Message.Replace("front matter", "catalog", StringComparison.Ordinal)));
-            return Empty;
-        }
-
-        var list = root switch
-        {
-            YamlMapping m => m.Entries.FirstOrDefault(e => e.Key == "categories").Value as YamlSequence,
-            YamlSequence s => s,
-            _ => null,
-        };
-        if (list is null)
-        {
-            problems.Add(new(FileName, 1, ContentProblem.Error, "expected a `categories:` list"));
             return Empty;
         }
 
         var categories = new List<TicketCategory>();
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var item in list.Items)
+        foreach (var item in items)
         {
             if (ReadCategory(item, problems) is { } category)
             {
