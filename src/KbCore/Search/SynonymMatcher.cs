@@ -12,8 +12,9 @@ internal sealed class SynonymMatcher
     /// <summary>How many synonyms one question word may gain: the rest of a huge equivalence adds cost, not answers.</summary>
     private const int MaxPerWord = 8;
 
-    private readonly Analyzer _english = SearchAnalyzers.English();
-    private readonly Analyzer _plain = SearchAnalyzers.Plain();
+    // Shared by every set: analyzers are thread-safe, and one pair per commit's synonyms would pile up per-thread state.
+    private static readonly Analyzer English = SearchAnalyzers.English();
+    private static readonly Analyzer Plain = SearchAnalyzers.Plain();
     private readonly Dictionary<string, List<Entry>> _byFirstKey = new(StringComparer.Ordinal);
 
     public SynonymMatcher(IReadOnlyList<SynonymRule> rules)
@@ -76,8 +77,9 @@ internal sealed class SynonymMatcher
         return found;
     }
 
-    /// <summary>The lines at work for <paramref name="words"/>, as written in the file.</summary>
-    public IReadOnlyList<SynonymUse> Uses(IReadOnlyList<string> words) => [.. Found(words).Select(e => e.Use).Distinct()];
+    /// <summary>The lines at work for a question, as written in the file.</summary>
+    public IReadOnlyList<SynonymUse> Uses(string question) =>
+        [.. Found(SearchAnalyzers.Terms(Plain, SearchFields.Body, question)).Select(e => e.Use).Distinct()];
 
     private IEnumerable<Entry> Found(IReadOnlyList<string> words)
     {
@@ -105,15 +107,15 @@ internal sealed class SynonymMatcher
     }
 
     /// <summary>The comparison key of one word: its stem, or the word itself when the index drops it (a stop word).</summary>
-    private string Key(string word) => SearchAnalyzers.Terms(_english, SearchFields.Body, word).FirstOrDefault() ?? word;
+    private static string Key(string word) => SearchAnalyzers.Terms(English, SearchFields.Body, word).FirstOrDefault() ?? word;
 
-    private string[] Keys(string term) => [.. SearchAnalyzers.Terms(_plain, SearchFields.Body, term).Select(Key)];
+    private static string[] Keys(string term) => [.. SearchAnalyzers.Terms(Plain, SearchFields.Body, term).Select(Key)];
 
-    private SynonymPhrase Phrase(string term)
+    private static SynonymPhrase Phrase(string term)
     {
         var stems = new List<string>();
         var positions = new List<int>();
-        using var stream = _english.GetTokenStream(SearchFields.Body, term);
+        using var stream = English.GetTokenStream(SearchFields.Body, term);
         var text = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         stream.Reset();

@@ -37,7 +37,7 @@ public sealed class SynonymSet
 
     /// <summary>The lines that apply to <paramref name="query"/>, so an editor sees what a search will also look for.</summary>
     public IReadOnlyList<SynonymUse> UsesIn(string query) =>
-        Matcher.Uses(SearchAnalyzers.Terms(SearchAnalyzers.Plain(), SearchFields.Body, QueryText.Normalize(query ?? string.Empty)));
+        Matcher.Uses(QueryText.Normalize(query ?? string.Empty));
 
     /// <summary>Parses the file; problems (with their lines) go to <paramref name="problems"/> and bad lines are skipped.</summary>
     public static SynonymSet Parse(string yaml, ICollection<ContentProblem> problems)
