@@ -207,13 +207,9 @@ internal sealed class ContentSnapshotBuilder
         }
 
         CountPublic(_folders[string.Empty]);
-        var catalog = _catalogBlob is null || _catalogBlob.Size > MaxArticleBytes
-            ? TicketCategoryCatalog.Empty
-            : TicketCategoryCatalog.Parse(ReadText(_catalogBlob), _problems);
+        var catalog = ReadSettings(_catalogBlob, TicketCategoryCatalog.Parse, TicketCategoryCatalog.Empty);
         CheckTicketCategories(catalog);
-        var synonyms = _synonymsBlob is null || _synonymsBlob.Size > MaxArticleBytes
-            ? SynonymSet.Empty
-            : SynonymSet.Parse(ReadText(_synonymsBlob), _problems);
+        var synonyms = ReadSettings(_synonymsBlob, SynonymSet.Parse, SynonymSet.Empty);
 
         return new ContentSnapshot(
             commit.Sha,
@@ -230,6 +226,10 @@ internal sealed class ContentSnapshotBuilder
             Redirects = commit[Redirects.FilePath]?.Target is Blob { Size: <= MaxArticleBytes } redirects ? Content.Redirects.Parse(ReadText(redirects)) : Content.Redirects.Empty,
         };
     }
+
+    /// <summary>A settings file at the root parsed, its problems collected; <paramref name="none"/> when absent or too large.</summary>
+    private T ReadSettings<T>(Blob? blob, Func<string, ICollection<ContentProblem>, T> parse, T none) =>
+        blob is null || blob.Size > MaxArticleBytes ? none : parse(ReadText(blob), _problems);
 
     private ArticleMetadata? ReadIndexFile(Blob blob, string filePath)
     {

@@ -53,7 +53,7 @@ public sealed class ArticleTreeTests : IDisposable
         Assert.Equal(
             ["billing/payroll-runbook", "billing/refunds", "billing/invoices/recurring", "getting-started/welcome", "team/on-call"],
             Paths(page).ToArray());
-        Assert.Contains("5 of 5 articles", Normalize(page.QuerySelector("#article-count")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("5 of 5 articles", Html.Words(page.QuerySelector("#article-count")!.TextContent), StringComparison.Ordinal);
         Assert.Equal(["billing", "billing/invoices", "getting-started", "team"], page.QuerySelectorAll("#article-tree tbody").Select(b => b.GetAttribute("data-folder")!).ToArray());
 
         var runbook = Row(page, "billing/payroll-runbook");
@@ -108,7 +108,7 @@ public sealed class ArticleTreeTests : IDisposable
 
             // Assert
             Assert.Equal((query, string.Join(", ", expected)), (query, string.Join(", ", Paths(page).Order(StringComparer.Ordinal))));
-            Assert.Contains($"{expected.Length} of 5 articles", Normalize(page.QuerySelector("#article-count")!.TextContent), StringComparison.Ordinal);
+            Assert.Contains($"{expected.Length} of 5 articles", Html.Words(page.QuerySelector("#article-count")!.TextContent), StringComparison.Ordinal);
             Assert.True(expected.Length > 0 || page.QuerySelector("#no-match") is not null, query);
         }
     }
@@ -151,7 +151,7 @@ public sealed class ArticleTreeTests : IDisposable
         var recurring = Row(page, "billing/invoices/recurring");
         Assert.DoesNotContain("stale", recurring.ClassList);
         Assert.Null(recurring.QuerySelector(".review-by .badge"));
-        Assert.Contains("2 need review", Normalize(page.QuerySelector("#article-count")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("2 need review", Html.Words(page.QuerySelector("#article-count")!.TextContent), StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -165,8 +165,6 @@ public sealed class ArticleTreeTests : IDisposable
 
     private static AngleSharp.Dom.IElement Row(IHtmlDocument page, string path) =>
         page.QuerySelector($"#article-tree tr[data-path='{path}']") ?? throw new InvalidOperationException($"No row for {path}");
-
-    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The query string a browser builds from a GET form: every named field, the caller's values on top.</summary>
     private static string QueryOf(IHtmlFormElement form, Dictionary<string, string> values)

@@ -11,6 +11,9 @@ public abstract class SupportServer : IDisposable
 
     protected KbServerFactory Factory { get; }
 
+    /// <summary>The commit main points at: unchanged when nothing was saved.</summary>
+    protected string MainCommit() => Git.Run(Factory.RepositoryPath, "rev-parse", "main").Trim();
+
     public void Dispose()
     {
         Factory.Dispose();

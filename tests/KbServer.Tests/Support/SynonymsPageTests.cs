@@ -44,7 +44,7 @@ public sealed class SynonymsPageTests : SupportServer
         var page = await session.GetDocumentAsync(Url + "?q=my+quokka+receipts");
 
         var tried = page.QuerySelector("#synonyms-tried")!;
-        Assert.Equal("quokka receipt also finds invoice email (line 3)", Normalize(tried.QuerySelector("li")!.TextContent));
+        Assert.Equal("quokka receipt also finds invoice email (line 3)", Html.Words(tried.QuerySelector("li")!.TextContent));
         Assert.Equal("/studio/edit?path=help%2Finvoice-email", tried.QuerySelector("ol a")!.GetAttribute("href"));
         Assert.Equal("my quokka receipts", page.QuerySelector("#q")!.GetAttribute("value"));
     }
@@ -56,7 +56,7 @@ public sealed class SynonymsPageTests : SupportServer
     public async Task InvalidFile_IsRefusedWithTheLine_NothingCommitted(string yaml, string reason)
     {
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
-        var before = Main();
+        var before = MainCommit();
 
         var response = await session.SubmitAsync(Url, Form, new() { ["Yaml"] = yaml });
 
@@ -64,7 +64,7 @@ public sealed class SynonymsPageTests : SupportServer
         var page = await Html.ParseAsync(response);
         Assert.Contains(reason, page.QuerySelector("#synonyms-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(yaml, page.QuerySelector("#yaml")!.TextContent);
-        Assert.Equal(before, Main());
+        Assert.Equal(before, MainCommit());
     }
 
     [Fact]
@@ -74,14 +74,14 @@ public sealed class SynonymsPageTests : SupportServer
         var bob = await StudioSession.NewUserAsync(Factory, "bob@example.com", KbRoles.Admin);
         var annForm = (IHtmlFormElement)(await ann.GetDocumentAsync(Url)).QuerySelector(Form)!;
         Assert.Equal(HttpStatusCode.Redirect, (await bob.SubmitAsync(Url, Form, new() { ["Yaml"] = Yaml })).StatusCode);
-        var afterBob = Main();
+        var afterBob = MainCommit();
 
         var stale = await ann.PostFormAsync(Url, annForm, new() { ["Yaml"] = "synonyms:\n  - refund, money back\n" });
 
         var page = await Html.ParseAsync(stale);
         Assert.Contains("The synonym list changed since you opened it", page.QuerySelector("#synonyms-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("quokka receipt", page.QuerySelector("#synonyms-theirs pre")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(afterBob, Main());
+        Assert.Equal(afterBob, MainCommit());
     }
 
     [Fact]
@@ -118,14 +118,10 @@ public sealed class SynonymsPageTests : SupportServer
         Assert.StartsWith("/studio/login", response.Headers.Location!.PathOnly(), StringComparison.Ordinal);
 
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
-        var before = Main();
+        var before = MainCommit();
         var forged = await session.Client.PostAsync(Url, new FormUrlEncodedContent([new("Yaml", Yaml)]));
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(before, Main());
+        Assert.Equal(before, MainCommit());
     }
-
-    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private string Main() => Git.Run(Factory.RepositoryPath, "rev-parse", "main").Trim();
 }

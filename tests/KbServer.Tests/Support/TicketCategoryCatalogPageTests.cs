@@ -56,17 +56,17 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
     public async Task RemovingAReferencedCategory_ShowsTheArticles_AndCommitsOnlyOnceConfirmed()
     {
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
-        var before = Main();
+        var before = MainCommit();
 
         var first = await session.SubmitAsync(Url, Form, new() { ["Yaml"] = WithoutExports });
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var page = await Html.ParseAsync(first);
         var orphan = page.QuerySelector("#catalog-orphans li[data-orphan=exports]")!;
-        Assert.StartsWith("This article references exports, which this change removes:", Normalize(orphan.TextContent), StringComparison.Ordinal);
+        Assert.StartsWith("This article references exports, which this change removes:", Html.Words(orphan.TextContent), StringComparison.Ordinal);
         Assert.Equal("/studio/edit?path=help%2Fexport-csv", orphan.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal(WithoutExports, page.QuerySelector("#yaml")!.TextContent);
-        Assert.Equal(before, Main());
+        Assert.Equal(before, MainCommit());
 
         var confirmed = await session.PostFormAsync(Url, (IHtmlFormElement)page.QuerySelector(Form)!, new() { ["ConfirmOrphans"] = "true" });
 
@@ -81,14 +81,14 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
     {
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Author);
         var yaml = Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml").Replace("id: billing", "id: billing-questions", StringComparison.Ordinal);
-        var before = Main();
+        var before = MainCommit();
 
         var response = await session.SubmitAsync(Url, Form, new() { ["Yaml"] = yaml });
 
         var orphan = (await Html.ParseAsync(response)).QuerySelector("#catalog-orphans li[data-orphan=billing]")!;
-        Assert.StartsWith("These 4 articles reference billing, which this change removes (renamed to billing-questions?):", Normalize(orphan.TextContent), StringComparison.Ordinal);
+        Assert.StartsWith("These 4 articles reference billing, which this change removes (renamed to billing-questions?):", Html.Words(orphan.TextContent), StringComparison.Ordinal);
         Assert.Contains("Zorblax billing override", orphan.TextContent, StringComparison.Ordinal);
-        Assert.Equal(before, Main());
+        Assert.Equal(before, MainCommit());
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
     public async Task InvalidCatalog_IsRefusedWithTheReason_NothingCommitted(string yaml, string reason)
     {
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
-        var before = Main();
+        var before = MainCommit();
 
         var response = await session.SubmitAsync(Url, Form, new() { ["Yaml"] = yaml, ["ConfirmOrphans"] = "true" });
 
@@ -108,7 +108,7 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
         var page = await Html.ParseAsync(response);
         Assert.Contains(reason, page.QuerySelector("#catalog-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(yaml, page.QuerySelector("#yaml")!.TextContent);
-        Assert.Equal(before, Main());
+        Assert.Equal(before, MainCommit());
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
         var annForm = (IHtmlFormElement)(await ann.GetDocumentAsync(Url)).QuerySelector(Form)!;
         var bobs = original.TrimEnd() + "\n  - id: payroll\n    name: Payroll\n";
         Assert.Equal(HttpStatusCode.Redirect, (await bob.SubmitAsync(Url, Form, new() { ["Yaml"] = bobs })).StatusCode);
-        var afterBob = Main();
+        var afterBob = MainCommit();
         var anns = original.TrimEnd() + "\n  - id: taxes\n    name: Taxes\n";
 
         var stale = await ann.PostFormAsync(Url, annForm, new() { ["Yaml"] = anns });
@@ -130,7 +130,7 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
         Assert.Contains("changed since you opened it", page.QuerySelector("#catalog-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("id: payroll", page.QuerySelector("#catalog-theirs pre")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(anns, page.QuerySelector("#yaml")!.TextContent);
-        Assert.Equal(afterBob, Main());
+        Assert.Equal(afterBob, MainCommit());
 
         var again = await ann.PostFormAsync(Url, (IHtmlFormElement)page.QuerySelector(Form)!, new() { ["Yaml"] = bobs.TrimEnd() + "\n  - id: taxes\n    name: Taxes\n" });
 
@@ -141,11 +141,11 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
     }
 
     [Fact]
-    public async Task UnderAReviewPolicy_TheEditGoesIntoAChangeRequest_NotOntoMain()
+    public async Task UnderAReviewPolicy_TheEditGoesIntoAChangeRequest_NotOntoMainCommit()
     {
         await RequireReviewAsync();
         var author = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Author);
-        var before = Main();
+        var before = MainCommit();
         var yaml = Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml").TrimEnd() + "\n  - id: payroll\n    name: Payroll\n";
 
         var response = await author.SubmitAsync(Url, Form, new() { ["Yaml"] = yaml });
@@ -153,7 +153,7 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.PathOnly();
         Assert.StartsWith("/studio/changes/", location, StringComparison.Ordinal);
-        Assert.Equal(before, Main());
+        Assert.Equal(before, MainCommit());
         var branch = Assert.Single(ChangeBranches());
         Assert.StartsWith("cr/" + location["/studio/changes/".Length..] + "-", branch, StringComparison.Ordinal);
         Assert.Equal(yaml, Git.Run(Factory.RepositoryPath, "show", branch + ":ticket-categories.yml"));
@@ -177,12 +177,12 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
     public async Task PostWithoutTheAntiforgeryToken_IsRefused_NothingCommitted()
     {
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
-        var before = Main();
+        var before = MainCommit();
 
         var response = await session.Client.PostAsync(Url, new FormUrlEncodedContent([new("Yaml", WithoutExports), new("ConfirmOrphans", "true")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(before, Main());
+        Assert.Equal(before, MainCommit());
     }
 
     [Fact]
@@ -212,8 +212,6 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
         Assert.StartsWith("/studio/login", response.Headers.Location!.PathOnly(), StringComparison.Ordinal);
     }
 
-    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
     /// <summary>Only admins publish directly, one approval needed: authors' edits become change requests.</summary>
     private async Task RequireReviewAsync()
     {
@@ -221,8 +219,6 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
         await admin.SubmitAsync("/studio/admin/policy", "form.card", new() { ["publish"] = "Admin", ["minApprovals"] = "1" });
         Assert.Contains("publish_directly: [Admin]", Git.Run(Factory.RepositoryPath, "show", "main:.kb/policy.yml"), StringComparison.Ordinal);
     }
-
-    private string Main() => Git.Run(Factory.RepositoryPath, "rev-parse", "main").Trim();
 
     private string[] ChangeBranches() =>
         Git.Run(Factory.RepositoryPath, "for-each-ref", "--format=%(refname:short)", "refs/heads/cr/").Split('\n', StringSplitOptions.RemoveEmptyEntries);

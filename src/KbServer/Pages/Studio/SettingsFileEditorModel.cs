@@ -9,8 +9,10 @@ namespace KbServer.Pages.Studio;
 /// synonyms): opened with its revision, checked by the page, never saved over a newer version, and saved the way
 /// the review policy says (<see cref="SettingsFileSaver"/>).
 /// </summary>
-public abstract class SettingsFileEditorModel(ContentWriter writer, SettingsFileSaver saver) : PageModel
+public abstract class SettingsFileEditorModel(ContentStore store, ContentWriter writer, SettingsFileSaver saver) : PageModel
 {
+    private IReadOnlyList<KbCore.Articles.ContentProblem>? _publishedProblems;
+
     [BindProperty]
     public string Yaml { get; set; } = string.Empty;
 
@@ -24,6 +26,12 @@ public abstract class SettingsFileEditorModel(ContentWriter writer, SettingsFile
     public IReadOnlyList<string> Errors { get; protected set; } = [];
 
     public string? Notice { get; protected set; }
+
+    /// <summary>Problems of the published file itself (it may have been pushed from outside the studio).</summary>
+    public IReadOnlyList<KbCore.Articles.ContentProblem> PublishedProblems => _publishedProblems ??= [.. Store.Current.Problems.Where(p => p.File == FileName)];
+
+    /// <summary>What the help center serves now.</summary>
+    protected ContentStore Store => store;
 
     protected abstract string FileName { get; }
 

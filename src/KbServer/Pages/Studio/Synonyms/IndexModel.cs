@@ -10,14 +10,11 @@ namespace KbServer.Pages.Studio.Synonyms;
 /// The search synonyms (<c>synonyms.yml</c>): the lines in force, a search to try them on, and the file to edit.
 /// A search from the report that found nothing can be brought here as the start of a new line.
 /// </summary>
-public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, ContentWriter writer, SettingsFileSaver saver) : SettingsFileEditorModel(writer, saver)
+public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, ContentWriter writer, SettingsFileSaver saver) : SettingsFileEditorModel(store, writer, saver)
 {
     private const int TriedResults = 5;
 
-    public IReadOnlyList<SynonymRule> Rules { get; private set; } = [];
-
-    /// <summary>Problems of the published file itself (it may have been pushed from outside the studio).</summary>
-    public IReadOnlyList<ContentProblem> PublishedProblems { get; private set; } = [];
+    public IReadOnlyList<SynonymRule> Rules => Store.Current.Synonyms.Rules;
 
     /// <summary>The search tried on this page, if any, with the lines it uses and its first results.</summary>
     public string? Tried { get; private set; }
@@ -43,7 +40,6 @@ public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, Con
     public void OnGet(string? saved, string? q, string? add)
     {
         OpenFile(saved is not null);
-        Load();
         if (Words(add ?? string.Empty) is { Length: > 0 } words && Errors.Count == 0)
         {
             Yaml = Yaml.TrimEnd('\n') + "\n  - " + words + " => \n";
@@ -58,16 +54,13 @@ public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, Con
         }
     }
 
-    public Task<IActionResult> OnPostAsync()
-    {
-        Load();
-        return SaveFileAsync(yaml =>
+    public Task<IActionResult> OnPostAsync() =>
+        SaveFileAsync(yaml =>
         {
             var problems = new List<ContentProblem>();
             SynonymSet.Parse(yaml, problems);
             return ErrorLines(problems);
         });
-    }
 
     /// <summary>The words of a search, without what YAML would read as syntax (a comment, a mapping, quotes).</summary>
     private static string Words(string query)
@@ -79,12 +72,5 @@ public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, Con
         }
 
         return string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimStart('-', '.', '\'').ToLowerInvariant();
-    }
-
-    private void Load()
-    {
-        var snapshot = store.Current;
-        Rules = snapshot.Synonyms.Rules;
-        PublishedProblems = snapshot.Problems.Where(p => p.File == SynonymSet.FileName).ToArray();
     }
 }

@@ -10,7 +10,7 @@ namespace KbServer.Pages.Studio.TicketCategories;
 /// The ticket-category catalog: each category with its linked articles, and the file itself to edit. A change
 /// that removes ids articles still use lists those articles and needs a confirmation; the save follows the policy.
 /// </summary>
-public sealed class IndexModel(ContentStore store, ContentWriter writer, SettingsFileSaver saver) : SettingsFileEditorModel(writer, saver)
+public sealed class IndexModel(ContentStore store, ContentWriter writer, SettingsFileSaver saver) : SettingsFileEditorModel(store, writer, saver)
 {
     [BindProperty]
     public bool ConfirmOrphans { get; set; }
@@ -21,9 +21,6 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
 
     /// <summary>Ids articles name that the published catalog lacks (<c>check</c> fails on them).</summary>
     public IReadOnlyList<string> UnknownIds { get; private set; } = [];
-
-    /// <summary>Problems of the published file itself (it may have been pushed from outside the studio).</summary>
-    public IReadOnlyList<ContentProblem> PublishedProblems { get; private set; } = [];
 
     public IReadOnlyList<OrphanedCategory> Orphans { get; private set; } = [];
 
@@ -68,7 +65,7 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
         Categories.Where(c => !proposed.Contains(c.Id) && UsageOf(c.Id).Total > 0)
             .Select(c => new OrphanedCategory(
                 c.Id,
-                store.Current.Articles.Values.Where(a => a.Metadata.TicketCategories.Contains(c.Id, StringComparer.Ordinal)).OrderBy(a => a.Path, StringComparer.Ordinal).ToArray(),
+                Store.Current.Articles.Values.Where(a => a.Metadata.TicketCategories.Contains(c.Id, StringComparer.Ordinal)).OrderBy(a => a.Path, StringComparer.Ordinal).ToArray(),
                 proposed.Categories.FirstOrDefault(n => Categories.All(o => o.Id != n.Id) && LooksLike(n, c))?.Id))
             .ToArray();
 
@@ -77,13 +74,12 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
 
     private void Load()
     {
-        var snapshot = store.Current;
+        var snapshot = Store.Current;
         Categories = snapshot.TicketCategories.Categories;
         Usage = snapshot.Articles.Values
             .SelectMany(a => a.Metadata.TicketCategories.Distinct(StringComparer.Ordinal).Select(id => (Id: id, a.IsPublic)))
             .GroupBy(x => x.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new CategoryUsage(g.Count(x => x.IsPublic), g.Count(x => !x.IsPublic)), StringComparer.Ordinal);
         UnknownIds = Usage.Keys.Where(id => !snapshot.TicketCategories.Contains(id)).Order(StringComparer.Ordinal).ToArray();
-        PublishedProblems = snapshot.Problems.Where(p => p.File == TicketCategoryCatalog.FileName).ToArray();
     }
 }
