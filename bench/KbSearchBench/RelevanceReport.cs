@@ -32,6 +32,14 @@ internal sealed class RelevanceReport(ArticleSearcher searcher, PlainLuceneBasel
             var plainRanks = Relevance.Ranks(judged, q => baseline.Search(q, 10));
             File.WriteAllLines($"{detail}.{label}", judged.Select((j, i) => $"{ourRanks[i]}\t{plainRanks[i]}\t{j.Question}\t{string.Join('|', Ours(j.Question).Take(3))}"));
         }
+
+        // KB_BENCH_POOL=<file>: the top 5 of ours and of plain Lucene per question, for pooled relevance assessment
+        // (judging every article either system puts near the top, not only the ones found when the set was written).
+        if (Environment.GetEnvironmentVariable("KB_BENCH_POOL") is { Length: > 0 } pool)
+        {
+            File.WriteAllLines($"{pool}.{label}", judged.Select(j =>
+                $"{j.Question}\t{string.Join('|', Ours(j.Question).Take(5))}\t{string.Join('|', baseline.Search(j.Question, 5))}"));
+        }
     }
 
     /// <summary>Misspelled queries of queries.txt with their intended articles, counted in the top 3.</summary>
