@@ -1,6 +1,11 @@
 using KbCore.Articles;
 using KbCore.Rendering;
 using Markdig;
+using Markdig.Extensions.Alerts;
+using Markdig.Extensions.DefinitionLists;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.TaskLists;
 using Markdig.Renderers;
 using Markdig.Syntax;
 
@@ -25,8 +30,31 @@ internal static class ArticleText
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         KbMarkdownPipeline.Instance.Setup(renderer);
+        ReplaceMarkupRenderers(renderer);
         renderer.Render(document);
         writer.Flush();
         return (writer.ToString(), headings);
+    }
+
+    private static void ReplaceMarkupRenderers(HtmlRenderer renderer)
+    {
+        var renderers = renderer.ObjectRenderers;
+        for (var i = 0; i < renderers.Count; i++)
+        {
+            IMarkdownObjectRenderer? textOnly = renderers[i] switch
+            {
+                AlertBlockRenderer => new TextOnlyRenderer<AlertBlock>(),
+                HtmlFootnoteGroupRenderer => new TextOnlyRenderer<FootnoteGroup>(),
+                HtmlFootnoteLinkRenderer => new TextOnlyRenderer<FootnoteLink>(),
+                HtmlDefinitionListRenderer => new TextOnlyRenderer<DefinitionList>(),
+                HtmlTableRenderer => new TextOnlyRenderer<Table>(),
+                HtmlTaskListRenderer => new TextOnlyRenderer<TaskList>(),
+                _ => null,
+            };
+            if (textOnly is not null)
+            {
+                renderers[i] = textOnly;
+            }
+        }
     }
 }

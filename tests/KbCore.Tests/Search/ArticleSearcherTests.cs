@@ -102,6 +102,29 @@ public sealed class ArticleSearcherTests : IDisposable
         Assert.All(response.Hits.Take(3), h => Assert.StartsWith("print/calender-", h.Path, StringComparison.Ordinal));
     }
 
+    private static readonly string[] MarkupWords = ["svg", "viewbox", "path", "markdown", "alert", "class", "footnote", "fnref", "checkbox", "disabled", "aria", "td", "dl"];
+
+    [Fact]
+    public void Search_MarkdownExtensions_IndexTheirTextNotTheirMarkup()
+    {
+        // Alerts, footnotes, definition lists and task lists render their own HTML (an alert's icon is an SVG path):
+        // none of it is the article's words, so none of it may be found or shown in a snippet.
+        _search.Push(new Dictionary<string, string?>
+        {
+            ["email/extensions.md"] = "---\ntitle: Wombat settings\n---\n> [!WARNING]\n> Back up the wombat registry first.\n\n"
+                + "Set the wombat flag[^1].\n\n[^1]: Only on wombat servers.\n\nTerm\n:   Wombat definition.\n\n- [x] Wombat checked\n\n"
+                + "| Wombat | Value |\n| --- | --- |\n| cell | wombat |\n",
+        });
+
+        var markup = MarkupWords.Where(word => _search.Paths(word).Contains("email/extensions"));
+        var hit = _search.Searcher.Search(new SearchRequest("wombat registry servers definition checked")).Hits.Single(h => h.Path == "email/extensions");
+
+        Assert.Empty(markup);
+        Assert.DoesNotContain("&lt;", hit.Snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("&quot;", hit.Snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>registry</mark>", hit.Snippet, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"")]
     [InlineData("(")]
