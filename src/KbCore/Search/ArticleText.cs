@@ -36,6 +36,7 @@ internal static class ArticleText
         return (writer.ToString(), headings);
     }
 
+    /// <summary>Swaps the renderers that write their own tags for <see cref="TextOnlyRenderer{T}"/>.</summary>
     private static void ReplaceMarkupRenderers(HtmlRenderer renderer)
     {
         var renderers = renderer.ObjectRenderers;
@@ -56,5 +57,12 @@ internal static class ArticleText
                 renderers[i] = textOnly;
             }
         }
+
+        // The replaced renderers wrote their parts themselves; these have no renderer of their own.
+        renderers.Add(new TextOnlyRenderer<TableRow>());
+        renderers.Add(new TextOnlyRenderer<TableCell>());
+        renderers.Add(new TextOnlyRenderer<DefinitionItem>());
+        renderers.Add(new TextOnlyRenderer<DefinitionTerm>());
+        renderers.Add(new TextOnlyRenderer<Footnote>());
     }
 }
