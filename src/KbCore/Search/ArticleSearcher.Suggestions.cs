@@ -16,7 +16,7 @@ public sealed partial class ArticleSearcher
     /// </summary>
     private const double CategoryBonus = 0.5;
 
-    private static readonly HashSet<string> StoredForSuggestions = [SearchFields.Id, SearchFields.Title, SearchFields.Body];
+    private static readonly HashSet<string> StoredForSuggestions = [SearchFields.Id, SearchFields.Title, SearchFields.Passage];
     private static readonly HashSet<string> StoredCategories = [SearchFields.TicketCategory];
 
     /// <summary>Articles for a ticket: text relevance of its subject and description, boosted for its category's articles.</summary>
@@ -83,7 +83,7 @@ public sealed partial class ArticleSearcher
         return new Suggestion(
             doc.Get(SearchFields.Id, CultureInfo.InvariantCulture),
             doc.Get(SearchFields.Title, CultureInfo.InvariantCulture),
-            SnippetBuilder.Build(_english, doc.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? string.Empty, terms),
+            SnippetBuilder.Build(_english, doc.Get(SearchFields.Passage, CultureInfo.InvariantCulture) ?? string.Empty, terms),
             score,
             why);
     }

@@ -12,11 +12,10 @@ namespace KbCore.Search;
 /// </summary>
 public sealed partial class ArticleSearcher(SearchIndex index)
 {
-    private const int FacetDepth = 1000;
     private const int MaxFacetValues = 10;
 
     private static readonly string[] FacetFields = [SearchFields.Category, SearchFields.Tag, SearchFields.TicketCategory];
-    private static readonly HashSet<string> StoredForHits = [SearchFields.Id, SearchFields.Title, SearchFields.Summary, SearchFields.Body, SearchFields.Category];
+    private static readonly HashSet<string> StoredForHits = [SearchFields.Id, SearchFields.Title, SearchFields.Summary, SearchFields.Passage, SearchFields.Category];
 
     // Same query, same commit, same answer: popular questions are answered from memory.
     private const int MaxCachedResponses = 4_000;
@@ -103,7 +102,10 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var filtered = Restrict(rewritten, request);
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Clamp(request.Page, 1, 1000);
-        var top = searcher.Search(filtered, Math.Max(page * pageSize, FacetDepth));
+        var best = TopScoreDocCollector.Create(Math.Max(page * pageSize, TitleCoverageRescorer.Depth), docsScoredInOrder: false);
+        var facets = new FacetCollector(best, FacetFields);
+        searcher.Search(filtered, facets);
+        var top = best.GetTopDocs();
         var terms = MatchedTerms(rewritten);
         var ranked = TitleCoverageRescorer.Rescore(searcher, top.ScoreDocs, searched);
         var hits = ranked.Skip((page - 1) * pageSize).Take(pageSize).Select(hit =>
@@ -113,11 +115,11 @@ public sealed partial class ArticleSearcher(SearchIndex index)
                 doc.Get(SearchFields.Id, CultureInfo.InvariantCulture),
                 doc.Get(SearchFields.Title, CultureInfo.InvariantCulture),
                 doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture) ?? string.Empty,
-                SnippetBuilder.Build(_english, doc.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? string.Empty, terms),
+                SnippetBuilder.Build(_english, doc.Get(SearchFields.Passage, CultureInfo.InvariantCulture) ?? string.Empty, terms),
                 doc.Get(SearchFields.Category, CultureInfo.InvariantCulture) ?? string.Empty,
                 hit.Score);
         }).ToArray();
-        return new SearchResponse(top.TotalHits, hits, FacetCounter.Count(searcher, top.ScoreDocs, FacetFields, MaxFacetValues), null);
+        return new SearchResponse(top.TotalHits, hits, facets.Counts(MaxFacetValues), null);
     }
 
     /// <summary>Adds the visibility and facet filters as required clauses that do not change scores.</summary>

@@ -4,7 +4,7 @@ namespace KbCore.Search;
 internal static class SearchFields
 {
     /// <summary>Stored in the index commit: a different value forces a rebuild beside the live index.</summary>
-    public const string SchemaVersion = "kb-search-6";
+    public const string SchemaVersion = "kb-search-7";
 
     public const string Id = "id";
     public const string Blob = "blob";
@@ -14,6 +14,9 @@ internal static class SearchFields
     public const string Summary = "summary";
     public const string Headings = "headings";
     public const string Body = "body";
+
+    /// <summary>Stored only: the start of the body that snippets are cut from (the body itself is not stored).</summary>
+    public const string Passage = "passage";
     public const string Tags = "tags";
     public const string Tag = "tag";
     public const string Category = "category";

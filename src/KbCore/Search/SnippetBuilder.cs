@@ -15,14 +15,14 @@ internal static class SnippetBuilder
     private const int Window = 220;
     private const int MaxScannedChars = 6_000;
 
-    public static string Build(Analyzer english, string text, IReadOnlySet<string> terms)
+    public static string Build(Analyzer english, string text, HashSet<string> terms)
     {
         if (text.Length == 0)
         {
             return string.Empty;
         }
 
-        var scanned = text.Length > MaxScannedChars ? text[..MaxScannedChars] : text;
+        var scanned = Scanned(text);
         var hits = FindHits(english, scanned, terms);
         if (hits.Count == 0)
         {
@@ -41,8 +41,24 @@ internal static class SnippetBuilder
         return Highlight(scanned, start, Math.Min(scanned.Length, Math.Max(end, start + Window)), hits);
     }
 
-    private static List<(int Start, int End, string Term)> FindHits(Analyzer english, string text, IReadOnlySet<string> terms)
+    /// <summary>
+    /// The part of a body snippets are cut from: its start, never ending inside a surrogate pair. Only this much of
+    /// the body is stored in the index, since snippets never look further (index 7,751 → 7,166 KB on the corpus).
+    /// </summary>
+    public static string Scanned(string text)
     {
+        if (text.Length <= MaxScannedChars)
+        {
+            return text;
+        }
+
+        return text[..(char.IsHighSurrogate(text[MaxScannedChars - 1]) ? MaxScannedChars - 1 : MaxScannedChars)];
+    }
+
+    private static List<(int Start, int End, string Term)> FindHits(Analyzer english, string text, HashSet<string> terms)
+    {
+        // Looked up by the token's own buffer: most tokens match nothing, and a string for each was most of the garbage.
+        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
         var hits = new List<(int, int, string)>();
         using var stream = english.GetTokenStream(SearchFields.Body, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
@@ -50,8 +66,7 @@ internal static class SnippetBuilder
         stream.Reset();
         while (stream.IncrementToken())
         {
-            var value = term.ToString();
-            if (terms.Contains(value))
+            if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var value))
             {
                 hits.Add((offset.StartOffset, offset.EndOffset, value));
             }

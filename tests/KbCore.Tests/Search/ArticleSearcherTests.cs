@@ -72,6 +72,41 @@ public sealed class ArticleSearcherTests : IDisposable
     }
 
     [Fact]
+    public void Search_FacetCounts_CoverEveryMatchNotOnlyTheBestHits()
+    {
+        // More matches than any page or rescoring depth: the counts must still add up to what a filter returns.
+        var files = new Dictionary<string, string?>();
+        for (var i = 0; i < 1_100; i++)
+        {
+            var tag = i < 700 ? "alpha" : "beta";
+            files[$"widgets/widget-{i}.md"] = $"---\ntitle: Widget {i}\ntags: [{tag}]\n---\nThe widget number {i}.\n";
+        }
+
+        _search.Push(files);
+
+        var all = _search.Searcher.Search(new SearchRequest("widget"));
+        var alpha = _search.Searcher.Search(new SearchRequest("widget", Tag: "alpha"));
+
+        Assert.Equal(1_100, all.Total);
+        Assert.Contains(all.Facets["tag"], f => f is { Value: "alpha", Count: 700 });
+        Assert.Contains(all.Facets["tag"], f => f is { Value: "beta", Count: 400 });
+        Assert.Contains(all.Facets["category"], f => f.Count == 1_100);
+        Assert.Equal(700, alpha.Total);
+    }
+
+    [Fact]
+    public void Search_WordFarIntoALongBody_IsFoundThoughOnlyTheStartIsKeptForSnippets()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("lorem ipsum dolor sit amet", 400));
+        _search.Push(new Dictionary<string, string?> { ["email/long.md"] = $"---\ntitle: Long article\n---\nOpening words.\n\n{filler}\n\nThe zanzibarword appears at the end.\n" });
+
+        var hit = Assert.Single(_search.Searcher.Search(new SearchRequest("zanzibarword")).Hits);
+
+        Assert.Equal("email/long", hit.Path);
+        Assert.StartsWith("Opening words.", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Search_FewResults_SuggestsTheCommonSpelling()
     {
         var response = _search.Searcher.Search(new SearchRequest("recordng"));
