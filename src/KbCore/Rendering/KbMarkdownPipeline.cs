@@ -1,3 +1,4 @@
+using KbCore.Rendering.Extensions.DocsDirectives;
 using KbCore.Rendering.Extensions.WikiLinks;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -19,5 +20,6 @@ public static class KbMarkdownPipeline
         .UseDefinitionLists()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .UseWikiLinks()
+        .UseDocsDirectives()
         .Build();
 }

@@ -208,6 +208,44 @@ public class ArticleRendererTests
     }
 
     [Fact]
+    public void Render_DocsImageDirectives_BecomeImagesWithTheirAltText()
+    {
+        // Arrange: Microsoft Docs markdown, as knowledge bases imported from it are written.
+        var files = new Dictionary<string, string?> { ["guides/media/error.png"] = "png", ["guides/media/gear.png"] = "png" };
+        const string markdown = """
+            :::image type="content" source="./media/error.png" alt-text="Screenshot that shows the error." border="false":::
+
+            Select the gear icon (:::image type="icon" source="media/gear.png":::) and then **Settings**.
+
+            :::image type="content" source="media/missing.png" alt-text="A screenshot nobody added.":::
+
+            Keep :::no-loc text="Contoso"::: as written. A :::zone pivot="x"::: stays as it is.
+
+            :::image type="content" source="javascript:alert(1)" alt-text="hostile":::
+            """;
+
+        // Act
+        var (result, dom, _) = ArticleRendering.Render(markdown, otherFiles: files);
+
+        // Assert
+        var images = dom.QuerySelectorAll("img");
+        Assert.Equal(4, images.Length);
+        Assert.Equal("/guides/media/error.png", images[0].GetAttribute("src"));
+        Assert.Equal("Screenshot that shows the error.", images[0].GetAttribute("alt"));
+        Assert.Equal("/guides/media/gear.png", images[1].GetAttribute("src"));
+        Assert.Equal("P", images[1].ParentElement?.TagName);
+        Assert.Contains(LinkRewriter.BrokenClass, images[2].ClassList);
+        Assert.Equal("A screenshot nobody added.", images[2].GetAttribute("alt"));
+        Assert.Equal("media/missing.png", Assert.Single(result.BrokenLinks).Target);
+        var text = dom.Body!.TextContent;
+        Assert.DoesNotContain("source=", text, StringComparison.Ordinal);
+        Assert.Contains("Keep Contoso as written.", text, StringComparison.Ordinal);
+        Assert.Contains(":::zone pivot=\"x\":::", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript", images[3].GetAttribute("src") ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        SafeHtml.AssertSafe(dom);
+    }
+
+    [Fact]
     public void Render_CodeBlockWithHtml_ShownAsTextWithLanguageClass()
     {
         // Arrange

@@ -72,6 +72,21 @@ public sealed class ArticleSearcherTests : IDisposable
     }
 
     [Fact]
+    public void Search_DocsImageDirective_IndexesItsAltTextNotItsAttributes()
+    {
+        _search.Push(new Dictionary<string, string?>
+        {
+            ["email/screenshot.md"] = "---\ntitle: Screenshots\n---\nBefore.\n\n:::image type=\"content\" source=\"media/quasarfile.png\" alt-text=\"The nebulaword dialog.\":::\n",
+        });
+
+        var hit = Assert.Single(_search.Searcher.Search(new SearchRequest("nebulaword")).Hits);
+
+        Assert.Equal("email/screenshot", hit.Path);
+        Assert.DoesNotContain("source", hit.Snippet, StringComparison.Ordinal);
+        Assert.Equal(0, _search.Searcher.Search(new SearchRequest("quasarfile")).Total);
+    }
+
+    [Fact]
     public void Search_FacetCounts_CoverEveryMatchNotOnlyTheBestHits()
     {
         // More matches than any page or rescoring depth: the counts must still add up to what a filter returns.
