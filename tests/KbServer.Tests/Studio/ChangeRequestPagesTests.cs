@@ -94,6 +94,38 @@ public sealed class ChangeRequestPagesTests : IDisposable
         Assert.Contains(file.QuerySelectorAll("tr.ins td.code"), td => td.TextContent.Contains("publish_directly: [Reviewer, Admin]", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task PolicyPage_SavedFromAStaleForm_ShowsTheNewerPolicyInsteadOfOverwritingIt()
+    {
+        var first = await StudioSession.NewUserAsync(_factory, "policy.stale.one@example.com", KbRoles.Admin);
+        var second = await StudioSession.NewUserAsync(_factory, "policy.stale.two@example.com", KbRoles.Admin);
+        var staleForm = (AngleSharp.Html.Dom.IHtmlFormElement)(await second.GetDocumentAsync("/studio/admin/policy")).QuerySelector("form.card")!;
+        Assert.Equal(HttpStatusCode.OK, (await SetPolicyAsync(first, "Reviewer", "Admin")).StatusCode);
+        var theirs = Git.Run(_factory.RepositoryPath, "show", "main:.kb/policy.yml");
+
+        foreach (var box in staleForm.QuerySelectorAll("input[name=publish]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>())
+        {
+            box.IsChecked = box.Value is "Author" or "Reviewer" or "Admin";
+        }
+
+        ((AngleSharp.Html.Dom.IHtmlInputElement)staleForm.QuerySelector("#min-approvals")!).Value = "3";
+        var refused = await Html.ParseAsync(await second.PostFormAsync("/studio/admin/policy", staleForm, []));
+
+        Assert.Equal(theirs, Git.Run(_factory.RepositoryPath, "show", "main:.kb/policy.yml"));
+        Assert.Contains("Someone else changed this file", refused.QuerySelector(".alert")!.TextContent, StringComparison.Ordinal);
+        var shown = refused.QuerySelectorAll("input[name=publish]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>().Where(b => b.IsChecked).Select(b => b.Value);
+        Assert.Equal(["Reviewer", "Admin"], shown);
+
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)refused.QuerySelector("form.card")!;
+        ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("#min-approvals")!).Value = "3";
+        var saved = await Html.ParseAsync(await second.PostFormAsync("/studio/admin/policy", form, []));
+
+        Assert.Contains("applies now", saved.QuerySelector("#policy-notice")!.TextContent, StringComparison.Ordinal);
+        var policy = Git.Run(_factory.RepositoryPath, "show", "main:.kb/policy.yml");
+        Assert.Contains("publish_directly: [Reviewer, Admin]", policy, StringComparison.Ordinal);
+        Assert.Contains("min_approvals: 3", policy, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> SetPolicyAsync(StudioSession admin, params string[] roles)
     {
         var page = await admin.GetDocumentAsync("/studio/admin/policy");
