@@ -51,13 +51,24 @@ public sealed partial class ChangeRequests(IDbContextFactory<KbDbContext> contex
         db.ChangeRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        // Server-generated branch names: the id makes them unique, the slug makes them readable.
+        // Server-generated branch names: the id makes them unique, the slug makes them readable. Someone may have
+        // pushed a branch of that name over git already; then a random suffix makes a name nobody has used.
         var slug = ArticlePaths.Slugify(title);
-        request.Branch = $"{BranchPrefix}{request.Id}-{(slug.Length == 0 ? "change" : slug[..Math.Min(slug.Length, 50)].TrimEnd('-'))}";
-        request.BaseCommit = await writer.CreateBranchAsync(request.Branch, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Branch {request.Branch} already exists.");
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return (request, null);
+        var name = $"{BranchPrefix}{request.Id}-{(slug.Length == 0 ? "change" : slug[..Math.Min(slug.Length, 50)].TrimEnd('-'))}";
+        foreach (var candidate in new[] { name, $"{name}-{Guid.NewGuid().ToString("N")[..8]}" })
+        {
+            if (await writer.CreateBranchAsync(candidate, cancellationToken).ConfigureAwait(false) is { } baseCommit)
+            {
+                (request.Branch, request.BaseCommit) = (candidate, baseCommit);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return (request, null);
+            }
+        }
+
+        // No branch, so no change request: the row would be a draft nobody can edit.
+        db.ChangeRequests.Remove(request);
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        return (null, "The change request's branch could not be created; try again.");
     }
 
     /// <summary>

@@ -46,6 +46,35 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Create_WhenSomeoneAlreadyPushedTheBranchName_UsesAnotherAndLeavesTheirBranchAlone()
+    {
+        // Someone pushed branches named as the next change requests would be, over git.
+        string Tip(string branch)
+        {
+            using var repo = new Repository(_repo.Path);
+            return repo.Branches[branch].Tip.Sha;
+        }
+
+        var main = Tip("main");
+        using (var repo = new Repository(_repo.Path))
+        {
+            for (var id = 1; id <= 3; id++)
+            {
+                repo.Refs.Add($"refs/heads/cr/{id}-refund-wording", main);
+            }
+        }
+
+        var (request, error) = await _changes.CreateAsync("Refund wording", Ana, default);
+
+        Assert.Null(error);
+        Assert.Matches(@"^cr/\d+-refund-wording-[0-9a-f]{8}$", request!.Branch);
+        Assert.Equal(main, Tip(request.Branch));
+        await _changes.SaveAsync(request.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take two days.\n", Revision("help/refunds"), Ana, null, default);
+        Assert.Equal(main, Tip($"cr/{request.Id}-refund-wording"));
+        Assert.Equal(["help/refunds.md"], _changes.Changes((await _changes.FindAsync(request.Id, default))!).Select(c => c.Path));
+    }
+
+    [Fact]
     public async Task TwoArticlesEdited_Reviewed_Merged_WithApprovedByInTheMergeCommit_AndLiveOnlyAfterTheMerge()
     {
         var (request, error) = await _changes.CreateAsync("Clarify refunds and cards", Ana, default);
