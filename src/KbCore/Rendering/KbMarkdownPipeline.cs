@@ -1,5 +1,4 @@
-using KbCore.Rendering.Extensions.DocsDirectives;
-using KbCore.Rendering.Extensions.WikiLinks;
+using KbCore.Rendering.Extensions;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 
