@@ -49,11 +49,12 @@ internal sealed class FacetCollector : ICollector
         _inner.Collect(doc);
         foreach (var segment in _current)
         {
-            if (segment is not var (values, counts))
+            if (segment is not { } current)
             {
-                continue;
+                continue; // the field has no values in this segment
             }
 
+            var (values, counts) = current;
             values.SetDocument(doc);
             for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
             {
