@@ -33,13 +33,15 @@ internal sealed class RelevanceReport(ArticleSearcher searcher, PlainLuceneBasel
             File.WriteAllLines($"{detail}.{label}", judged.Select((j, i) => $"{ourRanks[i]}\t{plainRanks[i]}\t{j.Question}\t{string.Join('|', Ours(j.Question).Take(3))}"));
         }
 
-        // KB_BENCH_POOL=<file>: the top 5 of ours and of plain Lucene per question, for pooled relevance assessment
-        // (judging every article either system puts near the top, not only the ones found when the set was written).
+        // KB_BENCH_TOP50=<file>: our top 50 with scores per question, to try rescoring or fusion ideas offline.
         if (Environment.GetEnvironmentVariable("KB_BENCH_TOP50") is { Length: > 0 } top50)
         {
             File.WriteAllLines($"{top50}.{label}", judged.Select(j =>
                 $"{j.Question}\t{string.Join('|', searcher.Search(new SearchRequest(j.Question, PageSize: 50)).Hits.Select(h => h.Path + "=" + h.Score.ToString(System.Globalization.CultureInfo.InvariantCulture)))}"));
         }
+
+        // KB_BENCH_POOL=<file>: the top 5 of ours and of plain Lucene per question, for pooled relevance assessment
+        // (judging every article either system puts near the top, not only the ones found when the set was written).
         if (Environment.GetEnvironmentVariable("KB_BENCH_POOL") is { Length: > 0 } pool)
         {
             File.WriteAllLines($"{pool}.{label}", judged.Select(j =>
