@@ -1,4 +1,5 @@
 using System.Globalization;
+using KbCore.Search.Semantic;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -28,20 +29,28 @@ public sealed partial class ArticleSearcher
         return index.WithSearcher<IReadOnlyList<Suggestion>>(searcher =>
         {
             var searched = new List<QueryWord>();
-            var text = SearchQueryBuilder.Build(QueryText.Normalize(request.Text), _english, _plain, searcher.IndexReader, index.Synonyms, searched);
-            var textScores = new Dictionary<int, double>();
+            var question = visibility with { Query = QueryText.Normalize(request.Text) };
+            var text = SearchQueryBuilder.Build(question.Query, _english, _plain, searcher.IndexReader, index.Synonyms, searched);
+            var nearest = Nearest(searcher, question, searched);
+            var textScores = new Dictionary<int, (double Score, HitMatch Match)>();
             var terms = new HashSet<string>(StringComparer.Ordinal);
-            if (text is not null)
+            var rewritten = text is null ? null : searcher.Rewrite(text);
+            var lexical = Array.Empty<ScoreDoc>();
+            if (rewritten is not null)
             {
-                var rewritten = searcher.Rewrite(text);
                 terms = MatchedTerms(rewritten);
                 var top = searcher.Search(Restrict(rewritten, visibility), SuggestionCandidates);
-                var ranked = TitleCoverageRescorer.Rescore(searcher, top.ScoreDocs, searched);
-                var best = ranked.Length > 0 ? ranked.Max(h => h.Score) : 1f;
-                foreach (var hit in ranked)
-                {
-                    textScores[hit.Doc] = hit.Score / best;
-                }
+                lexical = TitleCoverageRescorer.Rescore(searcher, top.ScoreDocs, searched);
+            }
+
+            // Ticket subjects are natural language: the nearest articles compete with the text matches, fused as in search.
+            var ranked = nearest is null
+                ? lexical.Select(h => new FusedHit(h.Doc, h.Score, HitMatch.Words)).ToList()
+                : Fuse(searcher, question.Query, lexical, nearest, rewritten is null ? [] : WordsMatch(searcher, rewritten, nearest));
+            var best = ranked.Count > 0 ? Math.Max(ranked.Max(h => h.Score), float.Epsilon) : 1f;
+            foreach (var hit in ranked.Take(SuggestionCandidates).Where(h => h.Score > 0))
+            {
+                textScores[hit.Doc] = (hit.Score / best, hit.Match);
             }
 
             var candidates = textScores.Keys.ToHashSet();
@@ -54,12 +63,12 @@ public sealed partial class ArticleSearcher
             // Rank on the category field alone; only the suggestions shown load text and build snippets.
             return candidates
                 .Select(doc => (Doc: doc, Text: textScores.GetValueOrDefault(doc), Linked: IsLinked(searcher, doc, request.TicketCategory)))
-                .Where(c => c.Text > 0 || c.Linked)
-                .Select(c => (c.Doc, c.Text, c.Linked, Score: Math.Round(c.Text + (c.Linked ? CategoryBonus : 0), 4)))
+                .Where(c => c.Text.Score > 0 || c.Linked)
+                .Select(c => (c.Doc, c.Text.Match, c.Linked, Score: Math.Round(c.Text.Score + (c.Linked ? CategoryBonus : 0), 4)))
                 .OrderByDescending(c => c.Score)
                 .ThenBy(c => c.Doc)
                 .Take(limit)
-                .Select(c => ToSuggestion(searcher.Doc(c.Doc, StoredForSuggestions), c.Score, c.Text > 0, c.Linked, terms))
+                .Select(c => ToSuggestion(searcher.Doc(c.Doc, StoredForSuggestions), c.Score, c.Match, c.Linked, terms))
                 .ToArray();
         }) ?? [];
     }
@@ -67,17 +76,34 @@ public sealed partial class ArticleSearcher
     private static bool IsLinked(IndexSearcher searcher, int doc, string? category) =>
         category is not null && searcher.Doc(doc, StoredCategories).GetValues(SearchFields.TicketCategory, CultureInfo.InvariantCulture).Contains(category, StringComparer.Ordinal);
 
-    private Suggestion ToSuggestion(Lucene.Net.Documents.Document doc, double score, bool textMatch, bool linked, HashSet<string> terms)
+    /// <summary>Which of the nearest articles the ticket's words match too (a "text" reason beside "meaning").</summary>
+    private static HashSet<int> WordsMatch(IndexSearcher searcher, Query words, NearestArticles nearest)
     {
-        var why = new List<string>(2);
+        if (nearest.Docs.Count == 0)
+        {
+            return [];
+        }
+
+        var both = new BooleanQuery { { words, Occur.MUST }, { nearest.Ids, Occur.MUST } };
+        return [.. searcher.Search(both, nearest.Docs.Count).ScoreDocs.Select(h => h.Doc)];
+    }
+
+    private Suggestion ToSuggestion(Lucene.Net.Documents.Document doc, double score, HitMatch match, bool linked, HashSet<string> terms)
+    {
+        var why = new List<string>(3);
         if (linked)
         {
             why.Add("category");
         }
 
-        if (textMatch)
+        if (match.HasFlag(HitMatch.Words))
         {
             why.Add("text");
+        }
+
+        if (match.HasFlag(HitMatch.Meaning))
+        {
+            why.Add("meaning");
         }
 
         return new Suggestion(

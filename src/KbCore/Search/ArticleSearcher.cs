@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using KbCore.Search.Semantic;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -7,10 +8,12 @@ using Lucene.Net.Search;
 namespace KbCore.Search;
 
 /// <summary>
-/// Searches the index. Visibility is a clause of the query itself, so internal articles never reach
-/// results, counts, facets or suggestions for anonymous callers. Thread-safe.
+/// Searches the index: words through Lucene, meaning through <see cref="SemanticIndex"/> once its vectors are ready,
+/// the two fused (<see cref="HybridRanker"/>). Nearest articles join the Lucene query by id, so visibility and filters
+/// are clauses of the query itself for both: internal articles never reach results, counts, facets or suggestions
+/// for anonymous callers. Thread-safe.
 /// </summary>
-public sealed partial class ArticleSearcher(SearchIndex index)
+public sealed partial class ArticleSearcher(SearchIndex index, SemanticIndex? semantic = null, HybridOptions? hybrid = null)
 {
     private const int MaxFacetValues = 10;
 
@@ -20,7 +23,8 @@ public sealed partial class ArticleSearcher(SearchIndex index)
     // Same query, same commit, same answer: popular questions are answered from memory.
     private const int MaxCachedResponses = 4_000;
 
-    private readonly ConcurrentDictionary<(string? Commit, SearchRequest Request), SearchResponse> _responses = new();
+    private readonly ConcurrentDictionary<(string? Commit, int Vectors, SearchRequest Request), SearchResponse> _responses = new();
+    private readonly HybridOptions _hybrid = hybrid ?? HybridOptions.Default;
     private readonly Analyzer _english = SearchAnalyzers.English();
     private readonly Analyzer _plain = SearchAnalyzers.Plain();
 
@@ -29,7 +33,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
     {
         ArgumentNullException.ThrowIfNull(request);
         var normalized = request with { Query = QueryText.Normalize(request.Query) };
-        var key = (index.IndexedCommit, normalized);
+        var key = (index.IndexedCommit, semantic?.Generation ?? 0, normalized);
         if (!useCache)
         {
             return SearchUncached(normalized);
@@ -53,8 +57,8 @@ public sealed partial class ArticleSearcher(SearchIndex index)
     private SearchResponse SearchUncached(SearchRequest request) =>
         index.WithSearcher(searcher =>
         {
-            var response = Run(searcher, request);
-            return response.Total < 3 ? response with { DidYouMean = Suggest(searcher, request) } : response;
+            var (response, wordMatches) = Run(searcher, request);
+            return wordMatches < 3 ? response with { DidYouMean = Suggest(searcher, request) } : response;
         }) ?? SearchResponse.Empty;
 
     /// <summary>The synonym lines a search for <paramref name="query"/> uses now (those of the indexed commit).</summary>
@@ -88,26 +92,32 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         }) ?? [];
     }
 
-    private SearchResponse Run(IndexSearcher searcher, SearchRequest request)
+    /// <returns>The page, and how many articles the words matched (the nearest articles aside).</returns>
+    private (SearchResponse Response, int WordMatches) Run(IndexSearcher searcher, SearchRequest request)
     {
         var searched = new List<QueryWord>();
         var query = SearchQueryBuilder.Build(request.Query, _english, _plain, searcher.IndexReader, index.Synonyms, searched);
-        if (query is null)
+        var nearest = Nearest(searcher, request, searched);
+        if (query is null && nearest is null)
         {
-            return SearchResponse.Empty;
+            return (SearchResponse.Empty, 0);
         }
 
         // Rewrite once (fuzzy and prefix expansion is the expensive part) and use it for both hits and snippets.
-        var rewritten = searcher.Rewrite(query);
-        var filtered = Restrict(rewritten, request);
+        var rewritten = query is null ? null : searcher.Rewrite(query);
+        var filtered = Restrict(Matching(rewritten, nearest), request);
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Clamp(request.Page, 1, 1000);
         var best = TopScoreDocCollector.Create(Math.Max(page * pageSize, TitleCoverageRescorer.Depth), docsScoredInOrder: false);
-        var facets = new FacetCollector(best, FacetFields);
+        var words = new LexicalMatchCounter(best, nearest?.Docs.Keys.ToHashSet() ?? []);
+        var facets = new FacetCollector(words, FacetFields);
         searcher.Search(filtered, facets);
         var top = best.GetTopDocs();
-        var terms = MatchedTerms(rewritten);
-        var ranked = TitleCoverageRescorer.Rescore(searcher, top.ScoreDocs, searched);
+        var lexical = TitleCoverageRescorer.Rescore(searcher, [.. top.ScoreDocs.Where(h => h.Score > 0)], searched);
+        var ranked = nearest is null
+            ? lexical.Select(h => new FusedHit(h.Doc, h.Score, HitMatch.Words)).ToList()
+            : Fuse(searcher, request.Query, lexical, nearest, words.WatchedMatches);
+        var terms = rewritten is null ? [] : MatchedTerms(rewritten);
         var hits = ranked.Skip((page - 1) * pageSize).Take(pageSize).Select(hit =>
         {
             var doc = searcher.Doc(hit.Doc, StoredForHits);
@@ -117,9 +127,28 @@ public sealed partial class ArticleSearcher(SearchIndex index)
                 doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture) ?? string.Empty,
                 SnippetBuilder.Build(_english, doc.Get(SearchFields.Passage, CultureInfo.InvariantCulture) ?? string.Empty, terms),
                 doc.Get(SearchFields.Category, CultureInfo.InvariantCulture) ?? string.Empty,
-                hit.Score);
+                hit.Score,
+                hit.Match);
         }).ToArray();
-        return new SearchResponse(top.TotalHits, hits, facets.Counts(MaxFacetValues), null);
+        return (new SearchResponse(top.TotalHits, hits, facets.Counts(MaxFacetValues), null), words.Count);
+    }
+
+    /// <summary>What the question's words match, or the nearest articles by id: one query, so one set of filters applies to both.</summary>
+    private static Query Matching(Query? words, NearestArticles? nearest)
+    {
+        if (nearest is null || nearest.Docs.Count == 0)
+        {
+            return words ?? new BooleanQuery();
+        }
+
+        var matching = new BooleanQuery(disableCoord: true);
+        if (words is not null)
+        {
+            matching.Add(words, Occur.SHOULD);
+        }
+
+        matching.Add(new ConstantScoreQuery(nearest.Ids) { Boost = 0 }, Occur.SHOULD);
+        return matching;
     }
 
     /// <summary>Adds the visibility and facet filters as required clauses that do not change scores.</summary>

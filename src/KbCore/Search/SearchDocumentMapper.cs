@@ -21,6 +21,7 @@ internal static partial class SearchDocumentMapper
         var document = new Document
         {
             new StringField(SearchFields.Id, article.Path, Field.Store.YES),
+            new BinaryDocValuesField(SearchFields.Id, new BytesRef(article.Path)),
             new StringField(SearchFields.Blob, Revision(article), Field.Store.YES),
             new StringField(SearchFields.Visibility, article.IsPublic ? "public" : "internal", Field.Store.NO),
             new TextField(SearchFields.Title, article.Title, Field.Store.YES),

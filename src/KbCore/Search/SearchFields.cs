@@ -4,7 +4,7 @@ namespace KbCore.Search;
 internal static class SearchFields
 {
     /// <summary>Stored in the index commit: a different value forces a rebuild beside the live index.</summary>
-    public const string SchemaVersion = "kb-search-8";
+    public const string SchemaVersion = "kb-search-9";
 
     public const string Id = "id";
     public const string Blob = "blob";
