@@ -38,6 +38,7 @@ internal static class SearchApi
                 snippet = h.Snippet,
                 category = h.Category,
                 score = h.Score,
+                match = h.Match switch { HitMatch.Both => "both", HitMatch.Meaning => "meaning", _ => "words" },
             }),
             facets = response.Facets.ToDictionary(f => f.Key, f => f.Value.Select(v => new { value = v.Value, count = v.Count })),
             didYouMean = response.DidYouMean,

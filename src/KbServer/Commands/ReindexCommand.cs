@@ -36,6 +36,17 @@ internal static class ReindexCommand
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         index.Rebuild(snapshot, bar);
         bar.Finish();
+        var semantic = services.GetRequiredService<KbCore.Search.Semantic.SemanticIndex>();
+        if (semantic.Progress.State != "off")
+        {
+            // Vectors are kept by the text they embed: only articles whose text is new to the cache go through the model.
+            output.WriteLine("Embedding articles for semantic search (vectors of unchanged articles are reused)...");
+            var vectors = new ProgressBar(output, interactive);
+            semantic.Update(snapshot, vectors);
+            vectors.Finish();
+            output.WriteLine(semantic.Progress.Warning ?? $"{semantic.EmbeddedCount} embedded, {snapshot.Articles.Count - semantic.EmbeddedCount} reused.");
+        }
+
         output.WriteLine($"Done in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s. A running server keeps its current index until it restarts.");
         return 0;
     }

@@ -14,7 +14,7 @@ internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/healthz", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ContentStore store, KbCore.Search.SearchIndex index, IConfiguration config) =>
+        app.MapMethods("/healthz", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ContentStore store, KbCore.Search.SearchIndex index, KbCore.Search.Semantic.SemanticIndex semantic, IConfiguration config) =>
         {
             var snapshot = store.Current;
             var details = ShowDetails(context, config["Health:Details"]);
@@ -24,7 +24,13 @@ internal static class HealthEndpoints
                 status = "ok",
                 commit = snapshot.CommitSha,
                 articles = snapshot.Articles.Values.Count(a => a.IsPublic),
-                search = new { state = index.Progress.State, percent = index.Progress.Percent, commit = index.Progress.Commit },
+                search = new
+                {
+                    state = index.Progress.State,
+                    percent = index.Progress.Percent,
+                    commit = index.Progress.Commit,
+                    semantic = new { state = semantic.Progress.State, percent = semantic.Progress.Percent, warning = semantic.Progress.Warning },
+                },
                 errors = details ? snapshot.Problems.Count(p => p.Severity == ContentProblem.Error) : (int?)null,
                 warnings = details ? snapshot.Problems.Count(p => p.Severity != ContentProblem.Error) : (int?)null,
                 problems = details

@@ -33,6 +33,10 @@ internal static class KbServiceCollectionExtensions
             .Bind(config.GetSection(SearchOptions.Section))
             .PostConfigure(o => o.IndexDirectory = Path.GetFullPath(o.IndexDirectory ?? Path.Combine(data, "index"), contentRoot));
         services.AddSingleton<SearchIndex>();
+        services.AddOptions<KbCore.Search.Semantic.SemanticOptions>()
+            .Bind(config.GetSection(KbCore.Search.Semantic.SemanticOptions.Section))
+            .PostConfigure(o => o.CacheDirectory = Path.GetFullPath(o.CacheDirectory ?? Path.Combine(data, "vectors"), contentRoot));
+        services.AddSingleton<KbCore.Search.Semantic.SemanticIndex>();
         services.AddSingleton<ArticleSearcher>();
         services.AddSingleton<ContentRepository>();
         services.AddSingleton<ContentStore>();
@@ -50,6 +54,7 @@ internal static class KbServiceCollectionExtensions
         services.AddSingleton<SearchPageBuilder>();
         services.AddHostedService<ContentWatcher>();
         services.AddHostedService<IndexingService>();
+        services.AddHostedService<SemanticIndexingService>();
         return services;
     }
 }

@@ -33,6 +33,9 @@ public class KbServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:SeedDirectory", SeedDirectory);
         builder.UseSetting("Content:PollInterval", "00:00:00.200");
         builder.UseSetting("Themes:Directory", RepoPaths.Themes);
+
+        // The model costs a second to load and minutes of CPU over a large seed: tests that are about meaning turn it on.
+        builder.UseSetting("Search:Semantic:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -10,7 +10,7 @@ namespace KbServer.Pages.Studio.Synonyms;
 /// The search synonyms (<c>synonyms.yml</c>): the lines in force, a search to try them on, and the file to edit.
 /// A search from the report that found nothing can be brought here as the start of a new line.
 /// </summary>
-public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, ContentWriter writer, SettingsFileSaver saver) : SettingsFileEditorModel(store, writer, saver)
+public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, KbCore.Search.Semantic.SemanticIndex semantic, ContentWriter writer, SettingsFileSaver saver) : SettingsFileEditorModel(store, writer, saver)
 {
     private const int TriedResults = 5;
 
@@ -22,6 +22,9 @@ public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, Con
     public IReadOnlyList<SynonymUse> TriedUses { get; private set; } = [];
 
     public IReadOnlyList<SearchHit> TriedHits { get; private set; } = [];
+
+    /// <summary>Whether "Try a search" matches by meaning yet: <c>ready</c>, <c>building</c> or <c>off</c>.</summary>
+    public string SemanticState => semantic.Progress.State;
 
     protected override string FileName => SynonymSet.FileName;
 
@@ -61,6 +64,21 @@ public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, Con
             SynonymSet.Parse(yaml, problems);
             return ErrorLines(problems);
         });
+
+    /// <summary>"Why this result": what the engine found the article by, in the team's words.</summary>
+    public static string Why(HitMatch match) => match switch
+    {
+        HitMatch.Both => "words and meaning",
+        HitMatch.Meaning => "meaning",
+        _ => "words",
+    };
+
+    public static string WhyTitle(HitMatch match) => match switch
+    {
+        HitMatch.Both => "It contains words of the search and is close to it in meaning.",
+        HitMatch.Meaning => "It shares no searched word that counted, but is close to the search in meaning.",
+        _ => "It contains words of the search (or their synonyms, stems or spelling corrections).",
+    };
 
     /// <summary>The words of a search, without what YAML would read as syntax (a comment, a mapping, quotes).</summary>
     private static string Words(string query)
