@@ -22,7 +22,8 @@ public sealed partial class ArticleSearcher
             return null;
         }
 
-        var hits = matrix.Nearest(vector, _hybrid.Candidates, request, _hybrid.MinSimilarity);
+        var nearest = matrix.Nearest(vector, _hybrid.Candidates, request, _hybrid.MinSimilarity);
+        var hits = nearest.Where(h => h.Similarity >= nearest[0].Similarity - _hybrid.SimilarityMargin).ToArray();
         var similarity = hits.ToDictionary(h => h.Path, h => h.Similarity, StringComparer.Ordinal);
         var ids = new BooleanQuery();
         foreach (var hit in hits)
@@ -32,10 +33,10 @@ public sealed partial class ArticleSearcher
 
         // The vector scan honoured visibility and filters already; Lucene decides again from the index itself.
         var paths = new DocPaths(searcher.IndexReader);
-        var docs = new Dictionary<int, float>(hits.Count);
-        if (hits.Count > 0)
+        var docs = new Dictionary<int, float>(hits.Length);
+        if (hits.Length > 0)
         {
-            foreach (var doc in searcher.Search(Restrict(ids, request), hits.Count).ScoreDocs)
+            foreach (var doc in searcher.Search(Restrict(ids, request), hits.Length).ScoreDocs)
             {
                 if (paths.Of(doc.Doc) is { } path && similarity.TryGetValue(path, out var s))
                 {

@@ -44,7 +44,7 @@ internal static class ReindexCommand
             var vectors = new ProgressBar(output, interactive);
             semantic.Update(snapshot, vectors);
             vectors.Finish();
-            output.WriteLine(semantic.Progress.Warning ?? $"{semantic.EmbeddedCount} embedded, {snapshot.Articles.Count - semantic.EmbeddedCount} reused.");
+            output.WriteLine(semantic.Progress.Warning ?? $"{semantic.EmbeddedCount} texts embedded; the other vectors came from the cache.");
         }
 
         output.WriteLine($"Done in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s. A running server keeps its current index until it restarts.");

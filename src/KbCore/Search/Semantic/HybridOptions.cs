@@ -19,4 +19,12 @@ public sealed record HybridOptions
     /// help center does not cover would still "find" its nearest articles, and zero-result reports would go quiet.
     /// </summary>
     public float MinSimilarity { get; init; } = 0.2f;
+
+    /// <summary>
+    /// How far below the nearest article another may be and still join on meaning alone. Similarities of short and
+    /// long questions sit at different heights (0.27 for the best answer to "my away message", 0.6 for a full
+    /// sentence), so a fixed floor alone would either drop the former's answers or let the latter drag in half the
+    /// help center; relative to the best, "28 articles found" for one answer in a small help center becomes a few.
+    /// </summary>
+    public float SimilarityMargin { get; init; } = 0.15f;
 }

@@ -111,7 +111,7 @@ public sealed class SemanticIndex : IDisposable
                     Report(have + (int)((long)(i + 1) * incomplete.Count / missing.Count), articles.Length, progress);
                     if ((i + 1) % SaveEvery == 0)
                     {
-                        _cache.Save(); // a restart mid-build carries on from here
+                        TrySave(); // a restart mid-build carries on from here
                     }
                 }
             }
@@ -119,12 +119,12 @@ public sealed class SemanticIndex : IDisposable
             {
                 if (missing.Count > 0)
                 {
-                    _cache!.Save();
+                    TrySave();
                 }
             }
 
             _cache!.KeepOnly(_texts.Values.SelectMany(t => t.Hashes).ToHashSet());
-            _cache.Save();
+            TrySave();
             Publish(articles);
             _commit = snapshot.CommitSha;
             _progress = new SemanticProgress("ready", 100);
@@ -156,6 +156,11 @@ public sealed class SemanticIndex : IDisposable
         }
 
         vector = embedder.Embed(query);
+        if (query.Length > SearchRequest.MaxQueryLength)
+        {
+            return vector; // a ticket's whole description: too big to keep, and not asked twice
+        }
+
         if (_queries.Count >= MaxCachedQueries)
         {
             _queries.Clear();
@@ -220,6 +225,22 @@ public sealed class SemanticIndex : IDisposable
             _progress = new SemanticProgress("off", 0, warning);
             _logger.LogWarning(e, "Semantic search is off: the sentence encoder could not load; search is lexical only");
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Writes the cache; a full disk or a read-only data directory costs the next start its vectors, not this one
+    /// its semantic search, so the failure is logged and the vectors still answer from memory.
+    /// </summary>
+    private void TrySave()
+    {
+        try
+        {
+            _cache!.Save();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(e, "Could not save the semantic vector cache in {Directory}; the vectors are kept in memory", _options.CacheDirectory);
         }
     }
 

@@ -28,6 +28,8 @@ internal sealed class VectorCache
 
     public int Count => _vectors.Count;
 
+    public IEnumerable<float[]> Vectors => _vectors.Values;
+
     public static VectorCache Open(string directory, string modelId, out string? discarded)
     {
         var cache = new VectorCache(directory, modelId);

@@ -1,4 +1,7 @@
 using KbCore.Search;
+using KbCore.Search.Semantic;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace KbCore.Tests.Search.Semantic;
 
@@ -104,6 +107,23 @@ public sealed class VectorCacheTests : IDisposable
         Assert.Equal(SemanticArticles.AutomaticReplies, _kb.Search("my away message").Hits[0].Path);
         _kb.Restart();
         Assert.Equal(0, _kb.Semantic.EmbeddedCount);
+    }
+
+    [Fact]
+    public void CacheThatCannotBeWritten_StillAnswersByMeaningFromMemory()
+    {
+        // Arrange: the cache's place is taken by a file, as a read-only or broken data directory would refuse writes.
+        var blocker = Path.Combine(_kb.Vectors.Path, "not-a-folder");
+        File.WriteAllText(blocker, "x");
+        using var semantic = new SemanticIndex(Options.Create(new SemanticOptions { CacheDirectory = Path.Combine(blocker, "vectors") }), NullLogger<SemanticIndex>.Instance);
+
+        // Act
+        semantic.Update(_kb.Store.Current);
+        var response = new ArticleSearcher(_kb.Index, semantic).Search(new SearchRequest("my away message"), useCache: false);
+
+        // Assert
+        Assert.Equal("ready", semantic.Progress.State);
+        Assert.Equal(SemanticArticles.AutomaticReplies, response.Hits[0].Path);
     }
 
     [Fact]
