@@ -19,6 +19,16 @@ if (args.Length > 0 && args[0] == "--bdn")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "--scale")
+{
+    return ScaleBench.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "--hybrid")
+{
+    return HybridBench.Run(args[1..]);
+}
+
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: KbSearchBench <git-repo-of-corpus> <queries.txt> [judged.tsv [misspelled.tsv [synonyms.yml]]]");
