@@ -80,6 +80,35 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("Indexing 2 articles", output, StringComparison.Ordinal);
         Assert.Contains("100%", output, StringComparison.Ordinal);
         Assert.True(File.Exists(_data.Combine("index", "CURRENT")));
+        Assert.Contains("Embedding articles for semantic search", output, StringComparison.Ordinal);
+        Assert.Contains("2 texts embedded", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_data.Combine("vectors", "vectors.bin")));
+    }
+
+    [Fact]
+    public void Reindex_Again_ReusesEveryVector()
+    {
+        _repo.WriteFiles(new Dictionary<string, string> { ["a/one.md"] = "# One\n", ["a/two.md"] = "# Two\n" });
+        CommitAll();
+        Run("reindex", _repo.Path);
+
+        var (code, output) = Run("reindex", _repo.Path);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("0 texts embedded", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reindex_SemanticOff_RebuildsTheIndexOnly()
+    {
+        _repo.WriteFiles(new Dictionary<string, string> { ["a/one.md"] = "# One\n" });
+        CommitAll();
+
+        var (code, output) = Run("reindex", _repo.Path, "--Search:Semantic:Enabled=false");
+
+        Assert.True(code == 0, output);
+        Assert.DoesNotContain("Embedding", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_data.Combine("vectors")));
     }
 
     [Fact]

@@ -113,5 +113,30 @@ public sealed class HybridSearchTests : IDisposable
         Assert.Equal(whole.Total, first.Total);
     }
 
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("(")]
+    [InlineData(":")]
+    [InlineData("*")]
+    [InlineData("?")]
+    [InlineData("AND")]
+    [InlineData("-")]
+    [InlineData("title:foo AND (bar OR \"baz")]
+    [InlineData("😀 🚀")]
+    [InlineData("пароль 密码 كلمة")]
+    [InlineData("\ud800 lone surrogate \udfff")]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void HostileOrOddInput_NeverThrows_InHybridMode(string query)
+    {
+        var response = _kb.Searcher.Search(new SearchRequest(query), useCache: false);
+        var suggestions = _kb.Searcher.Suggest(new SuggestionRequest(query, null, 5, IncludeInternal: false));
+        var long1000 = _kb.Searcher.Search(new SearchRequest(string.Join(' ', Enumerable.Repeat(query + "x~^2", 100))), useCache: false);
+
+        Assert.True(response.Total >= response.Hits.Count);
+        Assert.NotNull(suggestions);
+        Assert.True(long1000.Total >= long1000.Hits.Count);
+    }
+
     public void Dispose() => _kb.Dispose();
 }
