@@ -16,10 +16,11 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props KnowledgeBase.sln ./
 COPY src/KbCore/KbCore.csproj src/KbCore/
 COPY src/KbServer/KbServer.csproj src/KbServer/
-RUN dotnet restore src/KbServer/KbServer.csproj
+# One runtime identifier: ONNX Runtime (search by meaning) ships native libraries for every platform otherwise (+300 MB).
+RUN dotnet restore src/KbServer/KbServer.csproj -r linux-x64
 COPY src/ src/
 COPY --from=client /StudioAssets/lib/ src/KbServer/StudioAssets/lib/
-RUN dotnet publish src/KbServer/KbServer.csproj -c Release -o /app --no-restore -p:SkipClientBuild=true
+RUN dotnet publish src/KbServer/KbServer.csproj -c Release -r linux-x64 --self-contained false -o /app --no-restore -p:SkipClientBuild=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # git: the content repository is served to people's clones through git http-backend.
