@@ -196,7 +196,11 @@ public sealed class SemanticIndex : IDisposable
         var directory = _options.CacheDirectory ?? throw new InvalidOperationException("Search:Semantic:CacheDirectory is not set");
         if (!EmbeddingText.IsKnown(_options.Recipe))
         {
-            throw new InvalidOperationException($"Search:Semantic:Recipe `{_options.Recipe}` is not one of lead150, lead150+short, lead150+chunks");
+            // A bad setting turns the feature off with a reason, like a model that cannot load: search stays lexical.
+            _unavailable = true;
+            _progress = new SemanticProgress("off", 0, $"Search:Semantic:Recipe `{_options.Recipe}` is not one of {EmbeddingText.Lead}, {EmbeddingText.LeadAndShort}, {EmbeddingText.LeadAndChunks}; search is lexical only.");
+            _logger.LogWarning("Semantic search is off: {Warning}", _progress.Warning);
+            return false;
         }
 
         try

@@ -127,6 +127,20 @@ public sealed class VectorCacheTests : IDisposable
     }
 
     [Fact]
+    public void UnknownRecipe_TurnsSemanticSearchOffWithAReason_AndSearchStaysLexical()
+    {
+        using var semantic = new SemanticIndex(Options.Create(new SemanticOptions { CacheDirectory = _kb.Vectors.Combine("other"), Recipe = "everything" }), NullLogger<SemanticIndex>.Instance);
+
+        semantic.Update(_kb.Store.Current);
+        var response = new ArticleSearcher(_kb.Index, semantic).Search(new SearchRequest("reset password"), useCache: false);
+
+        Assert.Equal("off", semantic.Progress.State);
+        Assert.Contains("Search:Semantic:Recipe", semantic.Progress.Warning, StringComparison.Ordinal);
+        Assert.Equal("account/reset-password", response.Hits[0].Path);
+        Assert.Equal(HitMatch.Words, response.Hits[0].Match);
+    }
+
+    [Fact]
     public void Disabled_NeverLoadsTheModel_AndSearchIsLexical()
     {
         using var off = new SemanticFixture(SemanticArticles.Files(), enabled: false);
