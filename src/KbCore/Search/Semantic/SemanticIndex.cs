@@ -74,7 +74,7 @@ public sealed class SemanticIndex : IDisposable
 
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var articles = snapshot.Articles.Values.ToArray();
-            var missing = new List<(TextHash Hash, string Text)>();
+            var missing = new List<(TextHash Hash, string Text, string Path)>();
             var incomplete = new HashSet<string>(StringComparer.Ordinal);
             foreach (var article in articles)
             {
@@ -87,7 +87,7 @@ public sealed class SemanticIndex : IDisposable
                     {
                         if (!_cache!.TryGet(known.Hashes[i], out _))
                         {
-                            missing.Add((known.Hashes[i], texts[i]));
+                            missing.Add((known.Hashes[i], texts[i], article.Path));
                             incomplete.Add(article.Path);
                         }
                     }
@@ -106,14 +106,23 @@ public sealed class SemanticIndex : IDisposable
                 for (var i = 0; i < missing.Count; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    _cache!.Add(missing[i].Hash, _embedder!.Embed(missing[i].Text));
-                    Interlocked.Increment(ref _embedded);
+                    Embed(missing[i].Hash, missing[i].Text, missing[i].Path);
                     Report(have + (int)((long)(i + 1) * incomplete.Count / missing.Count), articles.Length, progress);
                     if ((i + 1) % SaveEvery == 0)
                     {
                         TrySave(); // a restart mid-build carries on from here
                     }
                 }
+            }
+            catch (OperationCanceledException)
+            {
+                // Articles left without vectors are looked at again by the next update, not taken as done.
+                foreach (var path in incomplete)
+                {
+                    _texts.Remove(path);
+                }
+
+                throw;
             }
             finally
             {
@@ -229,6 +238,24 @@ public sealed class SemanticIndex : IDisposable
             _progress = new SemanticProgress("off", 0, warning);
             _logger.LogWarning(e, "Semantic search is off: the sentence encoder could not load; search is lexical only");
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Embeds one text into the cache. A text the model fails on costs its article its vector (it is tried again on
+    /// the next commit), never the other articles theirs.
+    /// </summary>
+    private void Embed(TextHash hash, string text, string path)
+    {
+        try
+        {
+            _cache!.Add(hash, _embedder!.Embed(text));
+            Interlocked.Increment(ref _embedded);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            _texts.Remove(path);
+            _logger.LogWarning(e, "Could not embed {Path} for semantic search; it is found by its words only", path);
         }
     }
 
