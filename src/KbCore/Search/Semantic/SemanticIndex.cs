@@ -215,7 +215,7 @@ public sealed class SemanticIndex : IDisposable
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var embedder = new SentenceEmbedder(_options.Threads);
+            var embedder = new SentenceEmbedder(directory, _options.Threads);
             _cache = VectorCache.Open(directory, embedder.ModelId, out var discarded);
             if (discarded is not null)
             {

