@@ -9,6 +9,15 @@ public static class ArticlePaths
     public const int MaxLength = 200;
     public const int MaxSegmentLength = 100;
 
+    /// <summary>What most file systems take for one name.</summary>
+    public const int MaxSegmentBytes = 255;
+
+    private static readonly HashSet<string> WindowsDevices = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    };
+
     private static readonly HashSet<string> ReservedFirstSegments = new(StringComparer.OrdinalIgnoreCase)
     {
         "assets", "search", "healthz", "contact", "studio", "api", "openapi", "content.git",
@@ -34,6 +43,17 @@ public static class ArticlePaths
             return "The path contains control characters.";
         }
 
+        if (path.FirstOrDefault(IsInvisible) is var invisible and not default(char))
+        {
+            return $"The path contains an invisible or direction-changing character (U+{(int)invisible:X4}); type the name again without it.";
+        }
+
+        if (!path.IsNormalized(System.Text.NormalizationForm.FormC))
+        {
+            // macOS and Windows would show the same name for two spellings of it: one spelling only.
+            return "The path mixes decomposed accents into its letters; type it again (Unicode NFC).";
+        }
+
         if (path.AsSpan().IndexOfAny(ForbiddenCharacters) is var bad and >= 0)
         {
             return $"The path cannot contain `{path[bad]}`.";
@@ -57,9 +77,14 @@ public static class ArticlePaths
                 return $"`{segment}`: parts of a path cannot start with a dot (`.git` and hidden files are not articles).";
             }
 
-            if (segment.Length > MaxSegmentLength)
+            if (segment.Length > MaxSegmentLength || System.Text.Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes)
             {
-                return $"`{segment[..20]}…` is longer than {MaxSegmentLength} characters.";
+                return $"`{segment[..Math.Min(20, segment.Length)]}…` is longer than {MaxSegmentLength} characters.";
+            }
+
+            if (SegmentProblem(segment) is { } problem)
+            {
+                return problem;
             }
 
             if (segment != segment.Trim())
@@ -80,6 +105,44 @@ public static class ArticlePaths
 
         return path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "Leave out the `.md` extension." : null;
     }
+
+    /// <summary>
+    /// Names git, Windows or macOS treat specially, so that no clone anywhere breaks on an article's file: the 8.3
+    /// short name of <c>.git</c> (<c>git~1</c>), a <c>.git</c> spelled with look-alike dots, Windows device names
+    /// with or without an extension, names ending in a dot (Windows drops it), and names starting with a dash
+    /// (read as an option by command-line tools).
+    /// </summary>
+    private static string? SegmentProblem(string segment)
+    {
+        var device = segment.IndexOf('.') is var dot and > 0 ? segment[..dot] : segment;
+        if (WindowsDevices.Contains(device.TrimEnd()))
+        {
+            return $"`{segment}` is a reserved device name on Windows; choose another name.";
+        }
+
+        if (segment.StartsWith("git~", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"`{segment}` is how Windows abbreviates `.git`; choose another name.";
+        }
+
+        if (segment.Normalize(System.Text.NormalizationForm.FormKC).StartsWith('.'))
+        {
+            return $"`{segment}` starts with a character that reads as a dot; parts of a path cannot start with a dot.";
+        }
+
+        if (segment.EndsWith('.'))
+        {
+            return $"`{segment}` ends with a dot, which Windows removes; choose another name.";
+        }
+
+        return segment.StartsWith('-') ? $"`{segment}` starts with a dash, which git and other tools read as an option." : null;
+    }
+
+    /// <summary>Zero-width, direction-changing and replacement characters: they make two different names look the same.</summary>
+    private static bool IsInvisible(char c) =>
+        c is '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u2060' or '\uFEFF' or '\uFFFD' or '\u061C'
+        || c is >= '\u202A' and <= '\u202E'
+        || c is >= '\u2066' and <= '\u2069';
 
     /// <summary>A path segment from a title: lower case, words joined by hyphens, letters and digits only.</summary>
     public static string Slugify(string title)

@@ -124,6 +124,20 @@ public sealed class ContentWriterTests : IDisposable
     [InlineData("studio/page")]
     [InlineData("billing/article.md")]
     [InlineData("")]
+    [InlineData("git~1/config")]
+    [InlineData("GIT~1/config")]
+    [InlineData("billing/CON")]
+    [InlineData("billing/con.txt")]
+    [InlineData("lpt9/article")]
+    [InlineData("billing/trailing.")]
+    [InlineData("billing/--upload-pack=evil")]
+    [InlineData("billing/\uFF0E\uFF0E")]
+    [InlineData("\uFF0Egit/config")]
+    [InlineData("billing/zero\u200Bwidth")]
+    [InlineData("billing/bidi\u202Eevil")]
+    [InlineData("billing/bad\uFFFDbyte")]
+    [InlineData("billing/cafe\u0301")]
+    [InlineData("billing/\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC\u20AC")]
     public async Task HostilePaths_AreRefusedBeforeAnyGitCall(string path)
     {
         // A writer over a path that is not a repository: any git call would throw.
@@ -133,6 +147,20 @@ public sealed class ContentWriterTests : IDisposable
 
         Assert.Equal(SaveStatus.Rejected, result.Status);
         Assert.Equal("path", result.Field);
+    }
+
+    [Theory]
+    [InlineData("billing/console")]
+    [InlineData("billing/com10")]
+    [InlineData("billing/git-tips")]
+    [InlineData("billing/caf\u00e9-au-lait")]
+    [InlineData("billing/v2.0-release")]
+    [InlineData("billing/a-b")]
+    public async Task OrdinaryNamesNearTheRules_AreStillAccepted(string path)
+    {
+        var result = await _writer.SaveAsync(path, Article("Near a rule", "Fine.\n"), null, Ana, null, default);
+
+        Assert.NotEqual(SaveStatus.Rejected, result.Status);
     }
 
     [Fact]

@@ -92,6 +92,25 @@ public sealed class ArticlesApiTests : IDisposable
         Assert.Equal(tip, Git.Run(_factory.RepositoryPath, "rev-parse", "main"));
     }
 
+    [Theory]
+    [InlineData("git~1/config")]
+    [InlineData("GIT~1/hooks")]
+    [InlineData("help/CON")]
+    [InlineData("help/--upload-pack")]
+    [InlineData("help/%EF%BC%8E%EF%BC%8E")]
+    [InlineData("help/caf%65%CC%81")]
+    public async Task PathsThatBreakGitOrOtherSystems_Get422NamingThePath_NeverA500(string path)
+    {
+        var api = await ClientAsync("careful@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var tip = Git.Run(_factory.RepositoryPath, "rev-parse", "main");
+
+        var response = await api.PutAsJsonAsync("/api/v1/articles/" + path, new { content = "---\ntitle: X\n---\nBody\n" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("path", out _));
+        Assert.Equal(tip, Git.Run(_factory.RepositoryPath, "rev-parse", "main"));
+    }
+
     [Fact]
     public async Task Authorization_AnonymousIs401_ReadOnlyTokenCannotWrite_BrowserNeedsAntiforgery()
     {
