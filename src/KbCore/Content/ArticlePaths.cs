@@ -26,7 +26,16 @@ public static class ArticlePaths
     private static readonly System.Buffers.SearchValues<char> ForbiddenCharacters = System.Buffers.SearchValues.Create("\\:*?\"<>|#%");
 
     /// <summary>Null when the path may be written; otherwise why not, in words for the author.</summary>
-    public static string? Validate(string? path)
+    public static string? Validate(string? path) => Check(path, portable: true);
+
+    /// <summary>
+    /// Null when <paramref name="path"/> is safe to name an article that may already exist (to delete it, or move it
+    /// to a better name): the safety rules only, without those that keep new names portable, so a file pushed with a
+    /// name the studio would refuse can still be renamed or removed from the studio.
+    /// </summary>
+    public static string? ValidateExisting(string? path) => Check(path, portable: false);
+
+    private static string? Check(string? path, bool portable)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -43,12 +52,12 @@ public static class ArticlePaths
             return "The path contains control characters.";
         }
 
-        if (path.FirstOrDefault(IsInvisible) is var invisible and not default(char))
+        if (portable && path.FirstOrDefault(IsInvisible) is var invisible and not default(char))
         {
             return $"The path contains an invisible or direction-changing character (U+{(int)invisible:X4}); type the name again without it.";
         }
 
-        if (!path.IsNormalized(System.Text.NormalizationForm.FormC))
+        if (portable && !path.IsNormalized(System.Text.NormalizationForm.FormC))
         {
             // macOS and Windows would show the same name for two spellings of it: one spelling only.
             return "The path mixes decomposed accents into its letters; type it again (Unicode NFC).";
@@ -82,7 +91,7 @@ public static class ArticlePaths
                 return $"`{segment[..Math.Min(20, segment.Length)]}…` is longer than {MaxSegmentLength} characters.";
             }
 
-            if (SegmentProblem(segment) is { } problem)
+            if (portable && SegmentProblem(segment) is { } problem)
             {
                 return problem;
             }

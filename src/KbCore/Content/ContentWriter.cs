@@ -44,7 +44,7 @@ public sealed partial class ContentWriter(ContentRepository repository, ContentS
     public Task<SaveResult> DeleteAsync(string path, string? baseRevision, CommitIdentity author, string? message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(author);
-        if (ArticlePaths.Validate(path) is { } pathError)
+        if (ArticlePaths.ValidateExisting(path) is { } pathError)
         {
             return Task.FromResult(SaveResult.Reject("path", pathError));
         }
@@ -76,7 +76,7 @@ public sealed partial class ContentWriter(ContentRepository repository, ContentS
             return Task.FromResult(SaveResult.Reject("to", toError));
         }
 
-        if (ArticlePaths.Validate(from) is { } fromError)
+        if (ArticlePaths.ValidateExisting(from) is { } fromError)
         {
             return Task.FromResult(SaveResult.Reject("path", fromError));
         }

@@ -213,7 +213,7 @@ public sealed partial class ChangeRequests(IDbContextFactory<KbDbContext> contex
             return $"Write a comment of 1 to {ReviewComment.MaxBodyLength} characters.";
         }
 
-        if (ArticlePaths.Validate(path) is not null || line < 1 || line > 100_000)
+        if (ArticlePaths.ValidateExisting(path) is not null || line < 1 || line > 100_000)
         {
             return "Comments belong to a line of an article in this change request.";
         }

@@ -149,6 +149,34 @@ public sealed class ContentWriterTests : IDisposable
         Assert.Equal("path", result.Field);
     }
 
+    [Fact]
+    public async Task PushedFilesWithNamesTheStudioRefuses_CanStillBeRenamedAndDeleted_ButNotEdited()
+    {
+        // Arrange: names a push could bring, which the studio would not create.
+        _repo.Commit(new Dictionary<string, string?>
+        {
+            ["billing/CON.md"] = Article("Console", "Pushed.\n"),
+            ["billing/-dash.md"] = Article("Dash", "Pushed.\n"),
+        });
+        _store.Refresh();
+
+        // Act
+        var edit = await _writer.SaveAsync("billing/CON", Article("Console", "Edited.\n"), Revision("billing/CON"), Ana, null, default);
+        var moved = await _writer.MoveAsync("billing/CON", "billing/console-setup", null, Ana, null, default);
+        _store.Refresh();
+        var deleted = await _writer.DeleteAsync("billing/-dash", null, Ana, null, default);
+
+        // Assert
+        Assert.Equal(SaveStatus.Rejected, edit.Status);
+        Assert.Contains("reserved device name", edit.Error, StringComparison.Ordinal);
+        Assert.Equal(SaveStatus.Committed, moved.Status);
+        Assert.Equal(SaveStatus.Committed, deleted.Status);
+        _store.Refresh();
+        Assert.True(_store.Current.Articles.ContainsKey("billing/console-setup"));
+        Assert.False(_store.Current.Articles.ContainsKey("billing/CON"));
+        Assert.False(_store.Current.Articles.ContainsKey("billing/-dash"));
+    }
+
     [Theory]
     [InlineData("billing/console")]
     [InlineData("billing/com10")]
