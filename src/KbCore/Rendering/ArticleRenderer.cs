@@ -68,7 +68,16 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer)
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         KbMarkdownPipeline.Instance.Setup(renderer);
-        renderer.Render(document);
+        try
+        {
+            renderer.Render(document);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig parses some nesting it then refuses to render (thousands of `*`): the same notice, not a 500.
+            return new RenderedArticle(UnrenderableNotice, [], [], e.Message);
+        }
+
         writer.Flush();
         return new RenderedArticle(sanitizer.Sanitize(writer.ToString()), headings, broken);
     }

@@ -16,24 +16,23 @@ internal static class ArticleText
 {
     public static (string Body, string Headings) Extract(Article article)
     {
-        MarkdownDocument document;
+        // Markdig refuses pathological nesting while parsing or while rendering: searchable by title only.
         try
         {
-            document = Markdown.Parse(article.Body, KbMarkdownPipeline.Instance);
+            var document = Markdown.Parse(article.Body, KbMarkdownPipeline.Instance);
+            var headings = string.Join('\n', document.Descendants<HeadingBlock>().Select(HeadingText.Of));
+            using var writer = new StringWriter();
+            var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+            KbMarkdownPipeline.Instance.Setup(renderer);
+            ReplaceMarkupRenderers(renderer);
+            renderer.Render(document);
+            writer.Flush();
+            return (writer.ToString(), headings);
         }
         catch (ArgumentException)
         {
-            return (string.Empty, string.Empty); // unrenderable markdown: searchable by title only
+            return (string.Empty, string.Empty);
         }
-
-        var headings = string.Join('\n', document.Descendants<HeadingBlock>().Select(HeadingText.Of));
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-        KbMarkdownPipeline.Instance.Setup(renderer);
-        ReplaceMarkupRenderers(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return (writer.ToString(), headings);
     }
 
     /// <summary>Swaps the renderers that write their own tags for <see cref="TextOnlyRenderer{T}"/>.</summary>
