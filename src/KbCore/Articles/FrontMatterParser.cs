@@ -18,6 +18,12 @@ public static class FrontMatterParser
     };
 
     /// <exception cref="FrontMatterException">The front matter cannot be used.</exception>
+    /// <summary>Keys that say something about the audience without being <c>visibility</c>.</summary>
+    private static readonly HashSet<string> AudienceKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "public", "internal", "private", "hidden", "draft", "published",
+    };
+
     public static FrontMatterResult Parse(string text, Visibility defaultVisibility)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -139,6 +145,14 @@ public static class FrontMatterParser
         if (visibilityCount > 1)
         {
             warnings.Add("`visibility` appears more than once: the article is treated as internal");
+            visibility = Visibility.Internal;
+        }
+
+        // `public: yes`, `draft: true`, `internal: "false"`: the author meant something about who may read the
+        // article, in a key that does not decide it. Reading it either way could publish a draft: fail closed.
+        if (visibilityCount == 0 && seen.FirstOrDefault(e => AudienceKeys.Contains(e.Key)) is { Key: { } audience, Value: { } said })
+        {
+            warnings.Add($"line {said.Line}: `{audience}` does not decide who sees the article; write `visibility: public` or `visibility: internal`. Until then it is treated as internal");
             visibility = Visibility.Internal;
         }
 

@@ -238,6 +238,30 @@ public class FrontMatterParserTests
         Assert.NotEmpty(result.Warnings);
     }
 
+    [Theory]
+    [InlineData("public: yes")]
+    [InlineData("internal: \"false\"")]
+    [InlineData("Private: true")]
+    [InlineData("hidden: false")]
+    [InlineData("draft: true")]
+    [InlineData("published: false")]
+    public void Parse_AudienceKeyWithoutVisibility_IsInternal_WithTheLine(string line)
+    {
+        var result = FrontMatterParser.Parse($"---\ntitle: Plan\n{line}\n---\nBody.\n", Visibility.Public);
+
+        Assert.Equal(Visibility.Internal, result.Metadata.Visibility);
+        Assert.Contains(result.Warnings, w => w.StartsWith("line 3:", StringComparison.Ordinal) && w.Contains("visibility: public", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_AudienceKeyBesideVisibility_LeavesVisibilityInCharge()
+    {
+        var result = FrontMatterParser.Parse("---\ntitle: Plan\ndraft: false\nvisibility: public\n---\nBody.\n", Visibility.Internal);
+
+        Assert.Equal(Visibility.Public, result.Metadata.Visibility);
+        Assert.Empty(result.Warnings);
+    }
+
     [Fact]
     public void Parse_DuplicatedOtherKey_ThrowsAtSecondOccurrence()
     {
