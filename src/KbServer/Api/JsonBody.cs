@@ -15,6 +15,13 @@ internal static class JsonBody
         {
             return (default, Results.Problem(statusCode: 400, title: "Invalid JSON", detail: e.Message));
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The route's size limit, hit while reading: say so as problem details, not as a server error.
+            var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            var detail = limit is long bytes ? $"Request bodies here are limited to {bytes / 1024} KB." : "The request body is larger than this route accepts.";
+            return (default, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", detail: detail));
+        }
         catch (InvalidOperationException)
         {
             return (default, Results.Problem(statusCode: 415, title: "Send JSON", detail: $"Use Content-Type: application/json with {shape}."));

@@ -92,6 +92,53 @@ public sealed class ArticlesApiTests : IDisposable
         Assert.Equal(tip, Git.Run(_factory.RepositoryPath, "rev-parse", "main"));
     }
 
+    [Fact]
+    public async Task BodyOverTheLimit_Is413ProblemDetails_ChunkedOrNot_AndCommitsNothing()
+    {
+        // Arrange: real Kestrel, which enforces the route's request size limit (the test host does not).
+        using var kestrel = new KestrelServerFactory();
+        using var api = new HttpClient { BaseAddress = kestrel.RootUri };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", await ApiTokens.NewUserAsync(kestrel, "big@example.com", KbRoles.Author, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite));
+        var tip = Git.Run(kestrel.RepositoryPath, "rev-parse", "main");
+        var huge = new { content = "---\ntitle: " + new string('t', 2 * 1024 * 1024) + "\n---\nBody\n" };
+
+        // Act
+        var sized = await api.PutAsJsonAsync("/api/v1/articles/help/huge", huge);
+        using var chunked = new PushStreamContent(huge);
+        var streamed = await api.PutAsync("/api/v1/articles/help/huge", chunked);
+
+        // Assert
+        foreach (var response in new[] { sized, streamed })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("limited to", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(tip, Git.Run(kestrel.RepositoryPath, "rev-parse", "main"));
+    }
+
+    /// <summary>JSON sent without a Content-Length (chunked), as a streaming client would.</summary>
+    private sealed class PushStreamContent : HttpContent
+    {
+        private readonly object _value;
+
+        public PushStreamContent(object value)
+        {
+            _value = value;
+            Headers.ContentType = new("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            System.Text.Json.JsonSerializer.SerializeAsync(stream, _value);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     [Theory]
     [InlineData("git~1/config")]
     [InlineData("GIT~1/hooks")]
