@@ -9,7 +9,7 @@ namespace KbCore.Rendering;
 /// URLs only for http, https, mailto and relative targets, style only for table cell alignment.
 /// One configured instance is shared: sanitizing does not mutate configuration.
 /// </summary>
-public sealed class ArticleHtmlSanitizer
+public sealed partial class ArticleHtmlSanitizer
 {
     private static readonly string[] Tags =
     [
@@ -32,6 +32,11 @@ public sealed class ArticleHtmlSanitizer
     ];
 
     private readonly HtmlSanitizer _sanitizer;
+
+    // A fenced block's info string becomes its class verbatim (a fence opened with `"><img`): only a plain language
+    // name, and plain words for the other classes, stay.
+    [System.Text.RegularExpressions.GeneratedRegex("^(language-[A-Za-z0-9+#.-]{1,32}|[A-Za-z0-9_-]{1,80})$")]
+    private static partial System.Text.RegularExpressions.Regex SafeClass();
 
     public ArticleHtmlSanitizer()
     {
@@ -104,7 +109,7 @@ public sealed class ArticleHtmlSanitizer
         if (element.GetAttribute("class") is { } classes)
         {
             var kept = classes.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Where(c => ClassPrefixes.Any(p => c.StartsWith(p, StringComparison.Ordinal)))
+                .Where(c => ClassPrefixes.Any(p => c.StartsWith(p, StringComparison.Ordinal)) && SafeClass().IsMatch(c))
                 .ToArray();
             if (kept.Length == 0)
             {

@@ -261,6 +261,31 @@ public class ArticleRendererTests
         SafeHtml.AssertSafe(dom);
     }
 
+    [Theory]
+    [InlineData("```\"><img src=x onerror=alert(1)>\nx\n```\n")]
+    [InlineData("```c#\\\"onmouseover=alert(1)\nx\n```\n")]
+    [InlineData("``` language-x<b>\nx\n```\n")]
+    public void Render_HostileFenceInfoString_NeverReachesTheClass(string markdown)
+    {
+        var (_, dom, _) = ArticleRendering.Render(markdown);
+
+        var code = Assert.Single(dom.QuerySelectorAll("pre > code"));
+        Assert.All(code.ClassList, c => Assert.Matches("^language-[A-Za-z0-9+#.-]{1,32}$", c));
+        Assert.Equal("x\n", code.TextContent);
+        SafeHtml.AssertSafe(dom);
+    }
+
+    [Theory]
+    [InlineData("csharp", "language-csharp")]
+    [InlineData("c#", "language-c#")]
+    [InlineData("objective-c", "language-objective-c")]
+    public void Render_PlainFenceLanguage_KeepsItsClass(string info, string expected)
+    {
+        var (_, dom, _) = ArticleRendering.Render($"```{info}\nx\n```\n");
+
+        Assert.Contains(expected, Assert.Single(dom.QuerySelectorAll("pre > code")).ClassList);
+    }
+
     [Fact]
     public void Render_SameArticleAndLinks_ReturnsCachedInstance()
     {
