@@ -67,20 +67,7 @@ public sealed class HybridSearchTests : IDisposable
     }
 
     [Theory]
-    [InlineData("%22")]
-    [InlineData("(")]
-    [InlineData("%3A")]
-    [InlineData("*")]
-    [InlineData("%3F")]
-    [InlineData("AND")]
-    [InlineData("-")]
-    [InlineData("+++")]
-    [InlineData("%F0%9F%98%80")]
-    [InlineData("%D0%BF%D0%B0%D1%80%D0%BE%D0%BB%D1%8C")]
-    [InlineData("title%3Afoo+AND+(bar")]
-    [InlineData("%00%01%1F")]
-    [InlineData("%ED%A0%80")]
-    [InlineData("a%22b%22c+%22")]
+    [MemberData(nameof(HostileQueries.Encoded), MemberType = typeof(HostileQueries))]
     public async Task HostileQueries_InHybridMode_NeverAServerError(string encoded)
     {
         using var factory = new KbServerFactory(_seed.Path, Semantic);

@@ -114,19 +114,7 @@ public sealed class HybridSearchTests : IDisposable
     }
 
     [Theory]
-    [InlineData("\"")]
-    [InlineData("(")]
-    [InlineData(":")]
-    [InlineData("*")]
-    [InlineData("?")]
-    [InlineData("AND")]
-    [InlineData("-")]
-    [InlineData("title:foo AND (bar OR \"baz")]
-    [InlineData("😀 🚀")]
-    [InlineData("пароль 密码 كلمة")]
-    [InlineData("\ud800 lone surrogate \udfff")]
-    [InlineData("")]
-    [InlineData("   ")]
+    [MemberData(nameof(HostileQueries.All), MemberType = typeof(HostileQueries))]
     public void HostileOrOddInput_NeverThrows_InHybridMode(string query)
     {
         var response = _kb.Searcher.Search(new SearchRequest(query), useCache: false);
