@@ -97,6 +97,7 @@ public sealed class ArticlesApiTests : IDisposable
     {
         // Arrange: real Kestrel, which enforces the route's request size limit (the test host does not).
         using var kestrel = new KestrelServerFactory();
+        await kestrel.WaitForIndexAsync(); // the repository is seeded in the background on first start
         using var api = new HttpClient { BaseAddress = kestrel.RootUri };
         api.DefaultRequestHeaders.Authorization = new("Bearer", await ApiTokens.NewUserAsync(kestrel, "big@example.com", KbRoles.Author, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite));
         var tip = Git.Run(kestrel.RepositoryPath, "rev-parse", "main");
