@@ -26,23 +26,52 @@ public static class ArticlePaths
     private static readonly System.Buffers.SearchValues<char> ForbiddenCharacters = System.Buffers.SearchValues.Create("\\:*?\"<>|#%");
 
     /// <summary>Null when the path may be written; otherwise why not, in words for the author.</summary>
-    public static string? Validate(string? path) => Check(path, portable: true);
+    public static string? Validate(string? path) => Check(path, portable: true, article: true);
+
+    /// <summary>
+    /// Null when a file that is not an article (an image, the catalog, a <c>.gitattributes</c>) may be written under
+    /// <paramref name="filePath"/>, a repository path with its extension. The article rules apply to every part,
+    /// except that a part may start with a dot, unless it spells <c>.git</c>.
+    /// </summary>
+    public static string? ValidateFile(string? filePath)
+    {
+        if (string.IsNullOrWhiteSpace(filePath))
+        {
+            return "Enter a path.";
+        }
+
+        var parts = filePath.Split('/');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].Length > 1 && parts[i][0] == '.' && parts[i] != "..")
+            {
+                if (parts[i].Normalize(System.Text.NormalizationForm.FormKC).TrimEnd('.', ' ').Equals(".git", StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"`{parts[i]}` is git's own folder.";
+                }
+
+                parts[i] = "_" + parts[i][1..];
+            }
+        }
+
+        return Check(string.Join('/', parts), portable: true, article: false);
+    }
 
     /// <summary>
     /// Null when <paramref name="path"/> is safe to name an article that may already exist (to delete it, or move it
     /// to a better name): the safety rules only, without those that keep new names portable, so a file pushed with a
     /// name the studio would refuse can still be renamed or removed from the studio.
     /// </summary>
-    public static string? ValidateExisting(string? path) => Check(path, portable: false);
+    public static string? ValidateExisting(string? path) => Check(path, portable: false, article: true);
 
-    private static string? Check(string? path, bool portable)
+    private static string? Check(string? path, bool portable, bool article)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
             return "Enter a path, like billing/refund-a-payment.";
         }
 
-        if (path.Length > MaxLength)
+        if (article && path.Length > MaxLength)
         {
             return $"The path is longer than {MaxLength} characters.";
         }
@@ -100,6 +129,11 @@ public static class ArticlePaths
             {
                 return $"`{segment}` starts or ends with a space.";
             }
+        }
+
+        if (!article)
+        {
+            return null;
         }
 
         if (ReservedFirstSegments.Contains(segments[0]))
