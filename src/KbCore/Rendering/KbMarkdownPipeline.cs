@@ -1,6 +1,5 @@
 using KbCore.Rendering.Extensions;
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
 
 namespace KbCore.Rendering;
 
@@ -17,7 +16,7 @@ public static class KbMarkdownPipeline
         .UseAutoLinks()
         .UseEmphasisExtras()
         .UseDefinitionLists()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UseHeadingIds()
         .UseWikiLinks()
         .UseDocsDirectives()
         .Build();

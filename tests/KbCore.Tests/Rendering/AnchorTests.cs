@@ -1,4 +1,6 @@
 using KbCore.Tests.Infrastructure;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
 
 namespace KbCore.Tests.Rendering;
 
@@ -16,6 +18,28 @@ public sealed class AnchorTests
         Assert.Equal("kb-über-uns", id);
         Assert.Equal("#" + id, dom.QuerySelector("p a")!.GetAttribute("href"));
         Assert.Equal(id, Assert.Single(result.Headings).Id);
+    }
+
+    [Fact]
+    public void Render_RepeatedHeadings_GetTheSuffixesGitHubGives()
+    {
+        // "A-1" written by the author takes the id a repeat of "A" would have had, so that repeat moves on.
+        var (_, dom, _) = ArticleRendering.Render("## A\n\n## A\n\n## A-1\n\n## A\n\n## !!!\n\n## !!!\n");
+
+        Assert.Equal(["kb-a", "kb-a-1", "kb-a-1-1", "kb-a-2", "kb-section", "kb-section-1"], dom.QuerySelectorAll("h2").Select(h => h.Id));
+    }
+
+    [Fact]
+    public void Parse_TwentyThousandIdenticalHeadings_IsLinear()
+    {
+        // Markdig's own de-duplication counted up from -1 for every repeat: about 30 s for this on the benchmark machine.
+        var markdown = string.Concat(Enumerable.Repeat("## Same\n\n", 20_000));
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var document = Markdig.Markdown.Parse(markdown, KbCore.Rendering.KbMarkdownPipeline.Instance);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"{watch.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal("same-19999", document.Descendants<HeadingBlock>().Last().GetAttributes().Id);
     }
 
     [Fact]

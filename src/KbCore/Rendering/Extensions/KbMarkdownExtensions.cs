@@ -16,6 +16,14 @@ public static class KbMarkdownExtensions
     public static MarkdownPipelineBuilder UseDocsDirectives(this MarkdownPipelineBuilder pipeline) =>
         Use(pipeline, new InlineParserExtension<DocsDirectiveInlineParser>((parsers, parser) => parsers.Insert(0, parser)));
 
+    /// <summary>GitHub-style heading ids, de-duplicated in linear time (see <see cref="HeadingIds.HeadingIdExtension"/>).</summary>
+    public static MarkdownPipelineBuilder UseHeadingIds(this MarkdownPipelineBuilder pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        pipeline.Extensions.AddIfNotAlready<HeadingIds.HeadingIdExtension>();
+        return pipeline;
+    }
+
     private static MarkdownPipelineBuilder Use<TParser>(MarkdownPipelineBuilder pipeline, InlineParserExtension<TParser> extension)
         where TParser : Markdig.Parsers.InlineParser, new()
     {
