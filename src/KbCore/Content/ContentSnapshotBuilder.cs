@@ -129,9 +129,15 @@ internal sealed class ContentSnapshotBuilder
         try
         {
             var parsed = FrontMatterParser.Parse(text, _defaultVisibility);
-            if (parsed.Warnings.Count > 0)
+            var problems = parsed.Warnings.Select(w => new ContentProblem(filePath, 0, ContentProblem.Warning, w)).ToList();
+            if (Rendering.ArticleLimits.Check(parsed.Body, parsed.BodyLine) is { } tooComplex)
             {
-                var warnings = parsed.Warnings.Select(w => new ContentProblem(filePath, 0, ContentProblem.Warning, w)).ToArray();
+                problems.Add(new(filePath, tooComplex.Line, ContentProblem.Error, tooComplex.Message + " It is shown as plain text until then."));
+            }
+
+            if (problems.Count > 0)
+            {
+                var warnings = problems.ToArray();
                 _articleWarnings[filePath] = warnings;
                 _problems.AddRange(warnings);
             }

@@ -32,7 +32,7 @@ internal static class ContentWriteRules
             return SaveResult.Reject("frontMatter", $"Front matter, line {e.Line}: {e.Message}");
         }
 
-        return null;
+        return Rendering.ArticleLimits.Check(content) is { } tooComplex ? SaveResult.Reject("content", tooComplex.Message) : null;
     }
 
     /// <summary>Attachments live in the article's folder (or below), with a safe name and an image extension.</summary>

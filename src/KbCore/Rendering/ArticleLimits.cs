@@ -1,11 +1,44 @@
+using System.Globalization;
+
 namespace KbCore.Rendering;
 
 /// <summary>
-/// The shape limits every article is held to before anything parses it (placeholder: filled in by issue 16's
-/// render-limits work).
+/// The shapes of markdown that cost a renderer far more than their size (after the cases attackers push to wikis),
+/// bounded before anything parses them. One linear scan over the lines, cheap enough to run on every write and every
+/// render. It over-counts rather than under-counts where markdown is ambiguous: the limits sit far above what a help
+/// article needs, so only a hostile or generated file comes near them.
 /// </summary>
 public static class ArticleLimits
 {
-    /// <summary>Null when <paramref name="markdown"/> is within every limit; otherwise the first limit it breaks.</summary>
-    public static LimitViolation? Check(string markdown) => markdown.Length < 0 ? new LimitViolation("body", 0, 0, 0, "never") : null;
+    public const int MaxBodyBytes = Content.ContentWriter.MaxContentBytes;
+    public const int MaxLineChars = 20_000;
+    public const int MaxParagraphChars = 20_000;
+    public const int MaxNesting = 32;
+    public const int MaxHeadings = 1_000;
+    public const int MaxBlocks = 4_000;
+    public const int MaxTableColumns = 64;
+    public const int MaxTableCells = 5_000;
+    public const int MaxFootnotes = 500;
+    public const int MaxLinks = 2_000;
+
+    /// <summary>
+    /// Null when <paramref name="markdown"/> (a whole file, front matter included, or a body) is within every limit;
+    /// otherwise the first limit it breaks. Lines are numbered from <paramref name="firstLine"/>.
+    /// </summary>
+    public static LimitViolation? Check(string markdown, int firstLine = 1)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (markdown.Length > MaxBodyBytes / 4 && System.Text.Encoding.UTF8.GetByteCount(markdown) > MaxBodyBytes)
+        {
+            return Violation("body", 0, System.Text.Encoding.UTF8.GetByteCount(markdown), MaxBodyBytes,
+                $"The article is larger than {MaxBodyBytes / 1024:N0} KB; split it into several articles.");
+        }
+
+        return new LimitScanner(firstLine).Scan(markdown);
+    }
+
+    internal static LimitViolation Violation(string limit, int line, long found, long allowed, string message) =>
+        new(limit, line, found, allowed, message);
+
+    internal static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

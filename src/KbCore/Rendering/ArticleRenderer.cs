@@ -12,15 +12,29 @@ namespace KbCore.Rendering;
 /// <summary>
 /// Markdown to safe HTML, once per (blob, path, link targets): blobs are content-addressed, so a cached
 /// render is only stale when the set of link targets changes, which is part of the key.
-/// Thread-safe.
+/// One article can never hold the server: markdown past <see cref="ArticleLimits"/> is shown as escaped text, and a
+/// render that outlives its budget is abandoned for that blob (the request gets the text) and remembered.
+/// Thread-safe; renders of different articles never wait for each other.
 /// </summary>
-public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer)
+/// <param name="budget">How long a request waits for one render (default <see cref="DefaultBudget"/>).</param>
+public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer, TimeSpan? budget = null)
 {
+    /// <summary>Ten times what the slowest article within the limits takes on a small server.</summary>
+    public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(2);
+
     private const int MaxCachedRenders = 20_000;
+
+    // Within the limits, a body this short renders in milliseconds whatever its shape: no need for another thread.
+    private const int InlineRenderChars = 16 * 1024;
 
     private const string UnrenderableNotice = "<p class=\"kb-render-error\">This article could not be displayed.</p>";
 
     private readonly ConcurrentDictionary<(string Blob, string Path, string Links), RenderedArticle> _cache = new();
+    private readonly ConcurrentDictionary<string, AbandonedRender> _abandoned = new(StringComparer.Ordinal);
+    private readonly TimeSpan _budget = budget ?? DefaultBudget;
+
+    /// <summary>Articles whose last render outlived the budget, by blob: shown as text until they change.</summary>
+    public IReadOnlyCollection<AbandonedRender> Abandoned => [.. _abandoned.Values];
 
     public RenderedArticle Render(Article article, LinkIndex links)
     {
@@ -37,7 +51,26 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer)
             _cache.Clear(); // cheap bound; renders are fast to redo and the working set is far smaller
         }
 
-        return _cache.GetOrAdd(key, _ => RenderUncached(article, links));
+        if (_abandoned.TryGetValue(article.BlobSha, out var abandoned))
+        {
+            return PlainText(article, abandoned.Reason);
+        }
+
+        if (article.Body.Length < InlineRenderChars)
+        {
+            return _cache.GetOrAdd(key, RenderUncached(article, links));
+        }
+
+        var render = Task.Run(() => RenderUncached(article, links));
+        if (!render.Wait(_budget))
+        {
+            // Markdig cannot be interrupted: the render runs on, but nobody waits for it and nobody starts it again.
+            var reason = $"rendering took longer than {_budget.TotalSeconds:0.#} s and was abandoned; shown as plain text";
+            _abandoned[article.BlobSha] = new AbandonedRender(article.Path, article.FilePath, article.BlobSha, reason);
+            return PlainText(article, reason);
+        }
+
+        return _cache.GetOrAdd(key, render.Result);
     }
 
     /// <summary>An unsaved text (the editor's preview): same pipeline, never cached, since it changes per keystroke.</summary>
@@ -50,6 +83,11 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer)
 
     private RenderedArticle RenderUncached(Article article, LinkIndex links)
     {
+        if (ArticleLimits.Check(article.Body, article.BodyLine) is { } tooComplex)
+        {
+            return PlainText(article, tooComplex.Message);
+        }
+
         MarkdownDocument document;
         try
         {
@@ -80,6 +118,17 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer)
 
         writer.Flush();
         return new RenderedArticle(sanitizer.Sanitize(writer.ToString()), headings, broken);
+    }
+
+    /// <summary>
+    /// What readers get instead of a render: the markdown itself, escaped, under a notice. The reason is for authors
+    /// (<c>check</c>, <c>/healthz</c>), not for the page.
+    /// </summary>
+    private static RenderedArticle PlainText(Article article, string reason)
+    {
+        var html = "<p class=\"kb-render-error\">This article is too complex to display with formatting, so it is shown as plain text.</p>"
+            + "<pre class=\"kb-plain-text\">" + System.Net.WebUtility.HtmlEncode(article.Body) + "</pre>";
+        return new RenderedArticle(html, [], [], reason);
     }
 
     /// <summary>

@@ -16,6 +16,12 @@ internal static class ArticleText
 {
     public static (string Body, string Headings) Extract(Article article)
     {
+        // Past the limits the page shows plain text, and the index would spend a minute on it: searchable by title only.
+        if (Rendering.ArticleLimits.Check(article.Body) is not null)
+        {
+            return (string.Empty, string.Empty);
+        }
+
         // Markdig refuses pathological nesting while parsing or while rendering: searchable by title only.
         try
         {

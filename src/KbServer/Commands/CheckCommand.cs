@@ -41,7 +41,8 @@ internal static class CheckCommand
         foreach (var article in snapshot.Articles.Values.OrderBy(a => a.Path, StringComparer.Ordinal))
         {
             var rendered = renderer.Render(article, snapshot.Links);
-            if (rendered.Error is not null)
+            // An article past the limits is reported once, by the snapshot, with its line.
+            if (rendered.Error is not null && !problems.Any(p => p.File == article.FilePath && p.Severity == ContentProblem.Error))
             {
                 problems.Add(new ContentProblem(article.FilePath, article.BodyLine, ContentProblem.Error, "markdown cannot be rendered: " + rendered.Error));
             }

@@ -14,7 +14,7 @@ internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/healthz", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ContentStore store, KbCore.Search.SearchIndex index, KbCore.Search.Semantic.SemanticIndex semantic, IConfiguration config) =>
+        app.MapMethods("/healthz", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ContentStore store, KbCore.Search.SearchIndex index, KbCore.Search.Semantic.SemanticIndex semantic, KbCore.Rendering.ArticleRenderer renderer, IConfiguration config) =>
         {
             var snapshot = store.Current;
             var details = ShowDetails(context, config["Health:Details"]);
@@ -31,10 +31,11 @@ internal static class HealthEndpoints
                     commit = index.Progress.Commit,
                     semantic = new { state = semantic.Progress.State, percent = semantic.Progress.Percent, warning = semantic.Progress.Warning },
                 },
-                errors = details ? snapshot.Problems.Count(p => p.Severity == ContentProblem.Error) : (int?)null,
+                errors = details ? snapshot.Problems.Count(p => p.Severity == ContentProblem.Error) + renderer.Abandoned.Count : (int?)null,
                 warnings = details ? snapshot.Problems.Count(p => p.Severity != ContentProblem.Error) : (int?)null,
                 problems = details
                     ? snapshot.Problems.Select(p => new { file = p.File, line = p.Line, severity = p.Severity, message = p.Message })
+                        .Concat(renderer.Abandoned.Select(a => new { file = a.FilePath, line = 0, severity = ContentProblem.Error, message = a.Reason }))
                     : null,
             });
         });
