@@ -15,6 +15,11 @@ internal static class ArticleMove
             return (null, SaveResult.Reject("to", $"There is already an article or a folder at `{to}`."));
         }
 
+        if (ContentWriteRules.RejectCollision(head.Tree, newFile, "to", replaced: oldFile) is { } collision)
+        {
+            return (null, collision);
+        }
+
         // Internal only because its folder is: moving it to a public folder would publish it without anyone deciding so.
         var toFolder = to.LastIndexOf('/') is var slash and >= 0 ? to[..slash] : string.Empty;
         if (snapshot.Articles.TryGetValue(from, out var article) && article.InheritedInternal && article.Metadata.Visibility == Articles.Visibility.Public &&

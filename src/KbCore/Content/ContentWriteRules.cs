@@ -54,6 +54,51 @@ internal static class ContentWriteRules
         return null;
     }
 
+    /// <summary>
+    /// The existing path a new file would collide with on macOS or Windows (same name but for letter case or
+    /// Unicode normalization, at any level), or null. Walks only the folders on the way, never the whole tree.
+    /// </summary>
+    public static string? CaseCollision(LibGit2Sharp.Tree? root, string filePath)
+    {
+        var tree = root;
+        var prefix = string.Empty;
+        foreach (var part in filePath.Split('/'))
+        {
+            if (tree is null)
+            {
+                return null;
+            }
+
+            var key = PushedFiles.FoldKey(part);
+            LibGit2Sharp.TreeEntry? same = null;
+            foreach (var entry in tree)
+            {
+                if (entry.Name == part)
+                {
+                    same = entry;
+                }
+                else if (PushedFiles.FoldKey(entry.Name) == key)
+                {
+                    return prefix + entry.Name;
+                }
+            }
+
+            tree = same?.Target as LibGit2Sharp.Tree;
+            prefix += part + "/";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The refusal for a new file that <see cref="CaseCollision"/> finds, for <paramref name="field"/>; a file that is
+    /// leaving (<paramref name="replaced"/>, a move that only changes letter case) does not count.
+    /// </summary>
+    public static SaveResult? RejectCollision(LibGit2Sharp.Tree? root, string filePath, string field, string? replaced = null) =>
+        CaseCollision(root, filePath) is { } existing && existing != replaced
+            ? SaveResult.Reject(field, $"`{filePath}` differs from the existing `{existing}` only by letter case or accents, which macOS and Windows treat as the same file; choose another name or use the existing one.")
+            : null;
+
     public static bool IsSha(string? text) => text is { Length: 40 } && text.All(Uri.IsHexDigit);
 
     /// <summary>The author's message without control characters (newlines stay) and at most 2,000 characters; null when empty.</summary>

@@ -160,6 +160,11 @@ public sealed partial class ContentWriter(ContentRepository repository, ContentS
             return SaveResult.Reject("path", $"`{path}` is a folder; choose a name inside it.");
         }
 
+        if (current is null && ContentWriteRules.RejectCollision(head?.Tree, file, "path") is { } collision)
+        {
+            return collision;
+        }
+
         var mine = repo.ObjectDatabase.CreateBlob(new MemoryStream(bytes), file);
         var merged = false;
         if (current is not null && current.Sha != mine.Sha && current.Sha != baseRevision)
@@ -201,6 +206,11 @@ public sealed partial class ContentWriter(ContentRepository repository, ContentS
             if (head?[attachment.FilePath]?.Target is Blob existing && existing.Sha != blob.Sha)
             {
                 return SaveResult.Reject("attachments", $"`{attachment.FilePath}` already exists with other content; rename the image.");
+            }
+
+            if (ContentWriteRules.RejectCollision(head?.Tree, attachment.FilePath, "attachments") is { } imageCollision)
+            {
+                return imageCollision;
             }
 
             files.Add((attachment.FilePath, blob));

@@ -178,6 +178,37 @@ public sealed class ContentWriterTests : IDisposable
     }
 
     [Theory]
+    [InlineData("billing/Refunds")]
+    [InlineData("Billing/refunds")]
+    [InlineData("BILLING/new-article")]
+    public async Task NewPath_CollidingByCaseWithAnExistingOne_IsRefusedNamingIt(string path)
+    {
+        var tip = MainTip();
+
+        var result = await _writer.SaveAsync(path, Article("Twin", "Twin.\n"), null, Ana, null, default);
+
+        Assert.Equal((SaveStatus.Rejected, "path"), (result.Status, result.Field));
+        Assert.Contains("billing", result.Error, StringComparison.Ordinal);
+        Assert.Equal(tip, MainTip());
+    }
+
+    [Fact]
+    public async Task NfcCollisions_AreRefusedForNewFiles_AndAMoveMayFixLetterCase()
+    {
+        // A pushed file whose name is decomposed (e + combining accent): the composed spelling is the same file on a Mac.
+        _repo.Commit(new Dictionary<string, string?> { ["billing/cafe\u0301.md"] = Article("Café", "Pushed.\n") });
+        _store.Refresh();
+
+        var twin = await _writer.SaveAsync("billing/caf\u00e9", Article("Café", "Twin.\n"), null, Ana, null, default);
+        var movedOnto = await _writer.MoveAsync("billing/refunds", "billing/caf\u00e9", null, Ana, null, default);
+        var recased = await _writer.MoveAsync("billing/refunds", "billing/Refunds", null, Ana, null, default);
+
+        Assert.Equal((SaveStatus.Rejected, "path"), (twin.Status, twin.Field));
+        Assert.Equal((SaveStatus.Rejected, "to"), (movedOnto.Status, movedOnto.Field));
+        Assert.Equal(SaveStatus.Committed, recased.Status);
+    }
+
+    [Theory]
     [InlineData("billing/console")]
     [InlineData("billing/com10")]
     [InlineData("billing/git-tips")]
@@ -255,6 +286,12 @@ public sealed class ContentWriterTests : IDisposable
         Assert.Null(tip["billing/refunds.md"]);
         Assert.NotNull(tip.Parents.Single()["billing/refunds.md"]);
         Assert.Equal("Ben Writer", tip.Author.Name);
+    }
+
+    private string MainTip()
+    {
+        using var repo = new Repository(_repo.Path);
+        return repo.Branches["main"].Tip.Sha;
     }
 
     private static string Article(string title, string body) => $"---\ntitle: {title}\n---\n{body}";
