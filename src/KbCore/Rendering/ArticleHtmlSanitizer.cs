@@ -14,14 +14,14 @@ public sealed partial class ArticleHtmlSanitizer
     private static readonly string[] Tags =
     [
         "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div", "dl", "dt",
-        "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "li", "mark",
+        "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
         "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
         "th", "thead", "tr", "u", "ul", "var",
     ];
 
     private static readonly string[] Attributes =
     [
-        "href", "src", "alt", "title", "class", "id", "colspan", "rowspan", "start", "type", "checked", "disabled",
+        "href", "src", "alt", "title", "class", "id", "colspan", "rowspan", "start", "type",
         "width", "height", "style", "open", "reversed", "datetime", "cite", "lang", "dir",
     ];
 
@@ -85,19 +85,15 @@ public sealed partial class ArticleHtmlSanitizer
             element.RemoveAttribute("style");
         }
 
-        // Markdig task lists are the only inputs an article may carry: disabled checkboxes.
-        if (element.LocalName == "input")
+        // A task list's box (an inert span, never an input: articles carry no form controls) says what it is and
+        // whether it is ticked to screen readers; the state comes from the class the renderer wrote.
+        if (element.LocalName == "span" && element.ClassList.Contains(Extensions.TaskLists.InertTaskListRenderer.BoxClass))
         {
-            if (!string.Equals(element.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase))
-            {
-                element.Remove();
-                return;
-            }
-
-            element.SetAttribute("disabled", "disabled");
-
-            // Screen readers announce a bare checkbox as "checkbox": say what it means.
-            element.SetAttribute("aria-label", element.HasAttribute("checked") ? "Done" : "Not done");
+            var done = element.ClassList.Contains(Extensions.TaskLists.InertTaskListRenderer.CheckedClass);
+            element.SetAttribute("role", "checkbox");
+            element.SetAttribute("aria-checked", done ? "true" : "false");
+            element.SetAttribute("aria-disabled", "true");
+            element.SetAttribute("aria-label", done ? "Done" : "Not done");
         }
 
         // Wide code blocks and tables scroll sideways: keyboard users must be able to reach them.

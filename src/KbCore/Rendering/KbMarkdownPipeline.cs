@@ -11,6 +11,7 @@ public static class KbMarkdownPipeline
         .UsePipeTables()
         .UseGridTables()
         .UseTaskLists()
+        .UseInertTaskLists()
         .UseFootnotes()
         .UseAlertBlocks()
         .UseAutoLinks()

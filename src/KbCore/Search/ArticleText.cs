@@ -54,7 +54,7 @@ internal static class ArticleText
                 HtmlFootnoteLinkRenderer => new TextOnlyRenderer<FootnoteLink>(),
                 HtmlDefinitionListRenderer => new TextOnlyRenderer<DefinitionList>(),
                 HtmlTableRenderer => new TextOnlyRenderer<Table>(),
-                HtmlTaskListRenderer => new TextOnlyRenderer<TaskList>(),
+                Rendering.Extensions.TaskLists.InertTaskListRenderer => new TextOnlyRenderer<TaskList>(),
                 _ => null,
             };
             if (textOnly is not null)

@@ -26,7 +26,7 @@ public class ArticleRendererTests
     }
 
     [Fact]
-    public void Render_TaskList_DisabledCheckboxesWithCheckedState()
+    public void Render_TaskList_InertBoxesThatScreenReadersReadAsCheckboxes()
     {
         // Arrange
         const string markdown = "- [ ] Open settings\n- [x] Save\n";
@@ -34,12 +34,14 @@ public class ArticleRendererTests
         // Act
         var (_, dom, _) = ArticleRendering.Render(markdown);
 
-        // Assert
+        // Assert: no form control in an article, but the same meaning for assistive technology.
         var items = dom.QuerySelectorAll("ul.contains-task-list > li.task-list-item").ToArray();
         Assert.Equal(2, items.Length);
-        var boxes = items.Select(li => li.QuerySelector("input[type=checkbox]")!).ToArray();
-        Assert.All(boxes, b => Assert.True(b.HasAttribute("disabled")));
-        Assert.Equal([false, true], boxes.Select(b => b.HasAttribute("checked")));
+        Assert.Empty(dom.QuerySelectorAll("input"));
+        var boxes = items.Select(li => li.QuerySelector("span[role=checkbox]")!).ToArray();
+        Assert.All(boxes, b => Assert.Equal("true", b.GetAttribute("aria-disabled")));
+        Assert.Equal(["false", "true"], boxes.Select(b => b.GetAttribute("aria-checked")));
+        Assert.Equal(["Not done", "Done"], boxes.Select(b => b.GetAttribute("aria-label")));
         Assert.Contains("Open settings", items[0].TextContent, StringComparison.Ordinal);
     }
 

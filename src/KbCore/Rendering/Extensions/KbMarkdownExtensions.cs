@@ -24,6 +24,14 @@ public static class KbMarkdownExtensions
         return pipeline;
     }
 
+    /// <summary>Task-list boxes as inert elements (see <see cref="TaskLists.InertTaskListRenderer"/>); after <c>UseTaskLists</c>.</summary>
+    public static MarkdownPipelineBuilder UseInertTaskLists(this MarkdownPipelineBuilder pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        pipeline.Extensions.AddIfNotAlready<TaskLists.InertTaskListExtension>();
+        return pipeline;
+    }
+
     private static MarkdownPipelineBuilder Use<TParser>(MarkdownPipelineBuilder pipeline, InlineParserExtension<TParser> extension)
         where TParser : Markdig.Parsers.InlineParser, new()
     {
