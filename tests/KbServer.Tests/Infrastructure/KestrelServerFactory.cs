@@ -28,6 +28,10 @@ public sealed class KestrelServerFactory : KbServerFactory
 
     public Uri RootUri { get; }
 
+    /// <remarks>Over real sockets the factory's own client follows redirects whatever it is told, so this one is built here.</remarks>
+    public override HttpClient CreateBrowserClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = RootUri };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
