@@ -93,6 +93,39 @@ public sealed class ImageHeadersTests
         }
     }
 
+    [Theory]
+    [InlineData("png")]
+    [InlineData("jpg")]
+    [InlineData("gif")]
+    [InlineData("webp")]
+    public void CorruptedImages_AreRefusedOrStripped_NeverAnException(string kind)
+    {
+        var image = kind switch
+        {
+            "png" => TestImages.WithPngChunks(TestImages.Png(16, 8), TestImages.PngChunk("tEXt", "a\0b"u8.ToArray())),
+            "jpg" => TestImages.WithJpegSegments(TestImages.Jpeg(16, 8), TestImages.JpegSegment(0xE1, TestImages.ExifWithGps(6))),
+            "gif" => TestImages.AnimatedGif("hello"),
+            _ => TestImages.WebPWithMetadata(TestImages.WebP(16, 8), [1, 2, 3], [4]),
+        };
+        var random = new Random(16);
+
+        for (var round = 0; round < 3000; round++)
+        {
+            var damaged = (byte[])image.Clone();
+            for (var flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                // Past the signature, which only decides the format.
+                damaged[random.Next(12, damaged.Length)] = (byte)random.Next(256);
+            }
+
+            var cut = damaged.AsSpan(0, random.Next(12, damaged.Length + 1));
+            if (ImageHeaders.Check(cut, ImageHeaders.DefaultMaxPixels) is null)
+            {
+                ImageMetadata.Strip(cut);
+            }
+        }
+    }
+
     [Fact]
     public void DamagedHeaders_AreRefusedInWords()
     {
