@@ -16,6 +16,7 @@ internal sealed class EscapingLogger(ILogger inner) : ILogger
         }
 
         // The state stays as it is, so structured providers keep its fields; they encode values themselves (JSON).
+        // The message formatter gets the original exception, which is what it was written for.
         inner.Log(logLevel, eventId, state, EscapedException.Of(exception), (s, _) => LogText.Escape(formatter(s, exception)));
     }
 }
