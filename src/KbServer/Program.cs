@@ -4,6 +4,7 @@ using KbServer.GitHttp;
 using KbServer.Commands;
 using KbServer.HelpCenter;
 using KbServer.Hosting;
+using KbServer.Hosting.Logging;
 
 // One executable: a command (check, ...) runs and exits; no command serves the help center.
 if (KbCommandLine.IsCommand(args))
@@ -12,6 +13,9 @@ if (KbCommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Paths, headers and form values reach log lines: none may forge a line or a terminal escape.
+builder.Logging.EscapeControlCharacters();
 builder.Services.AddKnowledgeBase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<HelpCenterResponses>();
 builder.Services.AddKbAuth(builder.Configuration, builder.Environment.ContentRootPath);

@@ -23,11 +23,17 @@ public sealed class ContentOptions
     /// </summary>
     public bool CreateIfMissing { get; set; } = true;
 
-    /// <summary>How often the branch tip is checked for pushes made outside the server.</summary>
+    /// <summary>
+    /// Largest image, in pixels of its canvas or any frame, that an upload or a push may add: the header declares it,
+    /// and a small file can declare a huge one (a decompression bomb).
+    /// </summary>
+    public long MaxImagePixels { get; set; } = Images.ImageHeaders.DefaultMaxPixels;
+
     /// <summary>Commits from the studio and the API are authored by the person and committed by the server as this.</summary>
     public string CommitterName { get; set; } = "KnowledgeBase";
 
     public string CommitterEmail { get; set; } = "knowledgebase@localhost";
 
+    /// <summary>How often the branch tip is checked for pushes made outside the server.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -36,9 +36,10 @@ public static class PushedFiles
 
     /// <summary>
     /// Null when the bytes pushed for <paramref name="filePath"/> may land: articles within the size and shape limits
-    /// every writer gets, images that are what their extension says.
+    /// every writer gets, images that are what their extension says, with a readable header within the pixel cap.
     /// </summary>
-    public static string? CheckContent(string filePath, ReadOnlySpan<byte> content)
+    /// <param name="maxImagePixels">The installation's <see cref="ContentOptions.MaxImagePixels"/>.</param>
+    public static string? CheckContent(string filePath, ReadOnlySpan<byte> content, long maxImagePixels = Images.ImageHeaders.DefaultMaxPixels)
     {
         if (filePath.EndsWith(".md", StringComparison.Ordinal))
         {
@@ -59,7 +60,7 @@ public static class PushedFiles
                 return $"the image is larger than {ImageTypes.MaxBytes / (1024 * 1024)} MB";
             }
 
-            return ImageTypes.Detect(content) is null ? "the file is not a PNG, JPEG, GIF or WebP image" : null;
+            return ImageTypes.Detect(content) is null ? "the file is not a PNG, JPEG, GIF or WebP image" : Images.ImageHeaders.Check(content, maxImagePixels);
         }
 
         return null;

@@ -24,6 +24,7 @@ internal static class KbServiceCollectionExtensions
             })
             .Validate(o => o.DefaultVisibility is "public" or "internal", "Content:DefaultVisibility must be `public` or `internal`")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Branch), "Content:Branch must not be empty")
+            .Validate(o => o.MaxImagePixels > 0, "Content:MaxImagePixels must be a positive number of pixels")
             .ValidateOnStart();
         services.AddOptions<ThemeOptions>()
             .Bind(config.GetSection(ThemeOptions.Section))

@@ -25,6 +25,9 @@ public class KbServerFactory : WebApplicationFactory<Program>
 
     public string RepositoryPath => Settings.TryGetValue("Content:Repository", out var repo) && repo is not null ? repo : _data.Combine("content.git");
 
+    /// <summary>A client that keeps cookies and does not follow redirects, as the studio tests need.</summary>
+    public virtual HttpClient CreateBrowserClient() => CreateClient(new() { AllowAutoRedirect = false });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

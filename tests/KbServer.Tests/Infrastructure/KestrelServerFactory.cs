@@ -2,15 +2,25 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KbServer.Tests.Infrastructure;
 
 /// <summary>The server on real Kestrel at a random loopback port: for raw HTTP and browser tests.</summary>
 public sealed class KestrelServerFactory : KbServerFactory
 {
+    private readonly ILoggerProvider? _logs;
+
     public KestrelServerFactory()
-        : base(RepoPaths.Content)
+        : this(null, null)
     {
+    }
+
+    /// <param name="logs">A provider added beside the application's own, to read what the server logs.</param>
+    internal KestrelServerFactory(IReadOnlyDictionary<string, string?>? settings, ILoggerProvider? logs)
+        : base(RepoPaths.Content, settings)
+    {
+        _logs = logs;
         UseKestrel(0);
         StartServer();
         RootUri = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -18,9 +28,17 @@ public sealed class KestrelServerFactory : KbServerFactory
 
     public Uri RootUri { get; }
 
+    /// <remarks>Over real sockets the factory's own client follows redirects whatever it is told, so this one is built here.</remarks>
+    public override HttpClient CreateBrowserClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = RootUri };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseUrls("http://127.0.0.1:0");
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        }
     }
 }

@@ -17,7 +17,7 @@ public sealed class StudioSession(HttpClient client)
     public static StudioSession Anonymous(KbServerFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return new StudioSession(factory.CreateClient(new() { AllowAutoRedirect = false }));
+        return new StudioSession(factory.CreateBrowserClient());
     }
 
     /// <summary>Creates an account straight through the accounts service and signs in through the login form.</summary>
@@ -69,6 +69,18 @@ public sealed class StudioSession(HttpClient client)
         }
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(target, content);
+    }
+
+    /// <summary>Uploads a file the way the editor's paste and drop do (multipart, antiforgery header).</summary>
+    public async Task<HttpResponseMessage> UploadImageAsync(string name, byte[] bytes)
+    {
+        var page = await GetDocumentAsync("/studio/edit");
+        var token = page.QuerySelector("form.editor input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var file = new ByteArrayContent(bytes);
+        using var body = new MultipartFormDataContent { { file, "file", name }, { new StringContent("invoicing/x"), "Path" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/studio/edit?handler=Upload") { Content = body };
+        request.Headers.Add("RequestVerificationToken", token);
+        return await client.SendAsync(request);
     }
 
     /// <summary>What a browser submits from a form: every named field it holds (checked boxes only), minus the names in <paramref name="overrides"/>.</summary>

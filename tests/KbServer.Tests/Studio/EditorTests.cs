@@ -143,7 +143,7 @@ public sealed class EditorTests(SampleServerFactory factory) : IClassFixture<Sam
     {
         var author = await StudioSession.NewUserAsync(factory, $"up{Guid.NewGuid():N}@example.com", KbRoles.Author);
 
-        var response = await UploadAsync(author, name, System.Text.Encoding.UTF8.GetBytes(content));
+        var response = await author.UploadImageAsync(name, System.Text.Encoding.UTF8.GetBytes(content));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -156,24 +156,13 @@ public sealed class EditorTests(SampleServerFactory factory) : IClassFixture<Sam
         var big = new byte[KbCore.Content.ImageTypes.MaxBytes + 1];
         TinyPng.Bytes.CopyTo(big, 0);
 
-        var tooBig = await UploadAsync(author, "huge.png", big);
-        var fine = await UploadAsync(author, "Screen Shot.png", TinyPng.Bytes);
+        var tooBig = await author.UploadImageAsync("huge.png", big);
+        var fine = await author.UploadImageAsync("Screen Shot.png", TinyPng.Bytes);
 
         Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
         Assert.Contains("at most 5 MB", await tooBig.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
         Assert.Contains("](images/screen-shot-", await fine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(StudioSession session, string name, byte[] bytes)
-    {
-        var page = await session.GetDocumentAsync("/studio/edit");
-        var token = page.QuerySelector("form.editor input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var file = new ByteArrayContent(bytes);
-        using var body = new MultipartFormDataContent { { file, "file", name }, { new StringContent("invoicing/x"), "Path" } };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/studio/edit?handler=Upload") { Content = body };
-        request.Headers.Add("RequestVerificationToken", token);
-        return await session.Client.SendAsync(request);
     }
 
     private static async Task<string> NewArticleAsync(StudioSession session, string path, string body)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using KbCore.Articles;
 using KbCore.Content;
+using KbCore.Content.Images;
 using KbCore.Rendering;
 using KbCore.Reviews;
 using KbServer.Auth;
@@ -270,7 +271,7 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
         return Content(renderer.RenderPreview(article, snapshot.Links).Html, "text/html");
     }
 
-    /// <summary>An image by paste or drop: checked by its bytes, stored as a blob, committed with the next save.</summary>
+    /// <summary>An image by paste or drop: checked by its bytes and header, stripped of metadata, stored as a blob, committed with the next save.</summary>
     public IActionResult OnPostUpload(IFormFile? file)
     {
         if (file is null || file.Length == 0)
@@ -297,6 +298,14 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
             });
         }
 
+        // The header, before anything decodes the image: a small file may declare billions of pixels.
+        if (ImageHeaders.Check(bytes, content.Value.MaxImagePixels) is { } refusal)
+        {
+            return BadRequest(new { error = $"{file.FileName} cannot be used: {refusal}." });
+        }
+
+        // Everyone can download it once committed: what the camera or editor wrote about the author goes first.
+        bytes = ImageMetadata.Strip(bytes);
         var stem = ArticlePaths.Slugify(System.IO.Path.GetFileNameWithoutExtension(file.FileName));
         var sha = writer.StoreBlob(bytes);
         var name = $"images/{(stem.Length == 0 ? "image" : stem)}-{sha[..7]}.{extension}";
