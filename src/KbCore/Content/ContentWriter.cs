@@ -203,6 +203,17 @@ public sealed partial class ContentWriter(ContentRepository repository, ContentS
                 return SaveResult.Reject("attachments", $"The upload for `{attachment.FilePath}` is missing or not an image; add the image again.");
             }
 
+            // Uploads are checked as they arrive; a SHA in the request may name a pushed blob that never was.
+            using (var content = blob.GetContentStream())
+            using (var image = new MemoryStream((int)blob.Size))
+            {
+                content.CopyTo(image);
+                if (Images.ImageHeaders.Check(image.GetBuffer().AsSpan(0, (int)image.Length), options.Value.MaxImagePixels) is { } tooLarge)
+                {
+                    return SaveResult.Reject("attachments", $"`{attachment.FilePath}`: {tooLarge}.");
+                }
+            }
+
             if (head?[attachment.FilePath]?.Target is Blob existing && existing.Sha != blob.Sha)
             {
                 return SaveResult.Reject("attachments", $"`{attachment.FilePath}` already exists with other content; rename the image.");

@@ -208,6 +208,20 @@ public sealed class ContentWriterTests : IDisposable
         Assert.Equal(SaveStatus.Committed, recased.Status);
     }
 
+    [Fact]
+    public async Task Attachment_NamingABlobThatDeclaresTooManyPixels_IsRefused()
+    {
+        // A blob that reached the repository without the upload check (pushed on a branch, say).
+        var bomb = _writer.StoreBlob(TestImages.PngWithHeader(65_535, 65_535, []));
+        var tip = MainTip();
+
+        var result = await _writer.SaveAsync("billing/chart", Article("Chart", "![Chart](chart.png)\n"), null, Ana, null, default, [new ArticleAttachment("billing/chart.png", bomb)]);
+
+        Assert.Equal((SaveStatus.Rejected, "attachments"), (result.Status, result.Field));
+        Assert.Contains("megapixels", result.Error, StringComparison.Ordinal);
+        Assert.Equal(tip, MainTip());
+    }
+
     [Theory]
     [InlineData("billing/console")]
     [InlineData("billing/com10")]
