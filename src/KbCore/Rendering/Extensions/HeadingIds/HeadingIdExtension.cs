@@ -17,6 +17,9 @@ internal sealed class HeadingIdExtension : IMarkdownExtension
 {
     private static readonly object TakenKey = new();
 
+    [ThreadStatic]
+    private static (StringWriter Writer, HtmlRenderer Renderer)? t_textRenderer;
+
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
         // Setext headings start life as paragraphs, so both parsers report closed headings.
@@ -52,8 +55,10 @@ internal sealed class HeadingIdExtension : IMarkdownExtension
             return;
         }
 
-        using var writer = new StringWriter();
-        new HtmlRenderer(writer) { EnableHtmlForInline = false, EnableHtmlEscape = false }.Render(content);
+        // A renderer sets up two dozen object renderers: one per thread, not one per heading.
+        var (writer, renderer) = t_textRenderer ??= NewTextRenderer();
+        writer.GetStringBuilder().Clear();
+        renderer.Render(content);
         var slug = LinkHelper.UrilizeAsGfm(writer.ToString());
         var baseId = string.IsNullOrEmpty(slug) ? "section" : slug;
 
@@ -64,6 +69,12 @@ internal sealed class HeadingIdExtension : IMarkdownExtension
         }
 
         attributes.Id = taken.Claim(baseId);
+    }
+
+    private static (StringWriter, HtmlRenderer) NewTextRenderer()
+    {
+        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        return (writer, new HtmlRenderer(writer) { EnableHtmlForInline = false, EnableHtmlEscape = false });
     }
 
     /// <summary>Ids given so far in one document, and per base id the next suffix worth trying.</summary>
