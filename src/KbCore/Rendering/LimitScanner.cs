@@ -37,7 +37,7 @@ internal sealed class LimitScanner(int firstLine)
             if (line.Length > ArticleLimits.MaxLineChars)
             {
                 return Broken("line", line.Length, ArticleLimits.MaxLineChars,
-                    $"Line {Number(_line)} is {Number(line.Length)} characters long; lines can have at most {Number(ArticleLimits.MaxLineChars)}. Break it into paragraphs.");
+                    $"Line {LineNumber} is {Number(line.Length)} characters long; lines can have at most {Number(ArticleLimits.MaxLineChars)}. Break it into paragraphs.");
             }
 
             if (first && line.TrimEnd() is "---")
@@ -92,7 +92,7 @@ internal sealed class LimitScanner(int firstLine)
         if (depth > ArticleLimits.MaxNesting)
         {
             return Broken("nesting", depth, ArticleLimits.MaxNesting,
-                $"Line {Number(_line)} nests lists and quotes {Number(depth)} levels deep; at most {ArticleLimits.MaxNesting} are allowed.");
+                $"Line {LineNumber} nests lists and quotes {Number(depth)} levels deep; at most {ArticleLimits.MaxNesting} are allowed.");
         }
 
         if (Inline(line) is { } inline)
@@ -127,7 +127,7 @@ internal sealed class LimitScanner(int firstLine)
         _paragraphChars += rest.Length;
         return _paragraphChars > ArticleLimits.MaxParagraphChars
             ? Broken("paragraph", _paragraphChars, ArticleLimits.MaxParagraphChars,
-                $"The paragraph ending on line {Number(_line)} has more than {Number(ArticleLimits.MaxParagraphChars)} characters; add blank lines between paragraphs.")
+                $"The paragraph ending on line {LineNumber} has more than {Number(ArticleLimits.MaxParagraphChars)} characters; add blank lines between paragraphs.")
             : null;
     }
 
@@ -194,24 +194,24 @@ internal sealed class LimitScanner(int firstLine)
         if (_links > ArticleLimits.MaxLinks)
         {
             return Broken("links", _links, ArticleLimits.MaxLinks,
-                $"The article has more than {Number(ArticleLimits.MaxLinks)} links or `[` brackets (line {Number(_line)}); split it into several articles.");
+                $"The article has more than {Number(ArticleLimits.MaxLinks)} links or `[` brackets (line {LineNumber}); split it into several articles.");
         }
 
         if (_footnotes > ArticleLimits.MaxFootnotes)
         {
             return Broken("footnotes", _footnotes, ArticleLimits.MaxFootnotes,
-                $"The article has more than {Number(ArticleLimits.MaxFootnotes)} footnote marks (line {Number(_line)}).");
+                $"The article has more than {Number(ArticleLimits.MaxFootnotes)} footnote marks (line {LineNumber}).");
         }
 
         // Peaks, not what is left at the end of the line: a line can open and close a thousand levels.
         if (_deepestEmphasis > ArticleLimits.MaxNesting)
         {
             return Broken("emphasis", _deepestEmphasis, ArticleLimits.MaxNesting,
-                $"Line {Number(_line)} opens emphasis (`*` or `_`) more than {ArticleLimits.MaxNesting} levels deep without closing it.");
+                $"Line {LineNumber} opens emphasis (`*` or `_`) more than {ArticleLimits.MaxNesting} levels deep without closing it.");
         }
 
         return _deepestHtml > ArticleLimits.MaxNesting
-            ? Broken("html", _deepestHtml, ArticleLimits.MaxNesting, $"Line {Number(_line)} nests HTML elements more than {ArticleLimits.MaxNesting} levels deep.")
+            ? Broken("html", _deepestHtml, ArticleLimits.MaxNesting, $"Line {LineNumber} nests HTML elements more than {ArticleLimits.MaxNesting} levels deep.")
             : null;
     }
 
@@ -280,7 +280,7 @@ internal sealed class LimitScanner(int firstLine)
         if (columns > ArticleLimits.MaxTableColumns)
         {
             return (true, Broken("table-columns", columns, ArticleLimits.MaxTableColumns,
-                $"The table row on line {Number(_line)} has {Number(columns)} columns; tables can have at most {ArticleLimits.MaxTableColumns}."));
+                $"The table row on line {LineNumber} has {Number(columns)} columns; tables can have at most {ArticleLimits.MaxTableColumns}."));
         }
 
         if (!_inTable && trimmed.Contains('-') && trimmed.IndexOfAnyExcept("|:- \t") < 0)
@@ -300,20 +300,20 @@ internal sealed class LimitScanner(int firstLine)
         _cells += columns;
         return (true, _cells > ArticleLimits.MaxTableCells
             ? Broken("table-cells", _cells, ArticleLimits.MaxTableCells,
-                $"The article's tables have more than {Number(ArticleLimits.MaxTableCells)} cells (line {Number(_line)}); split the table or the article.")
+                $"The article's tables have more than {Number(ArticleLimits.MaxTableCells)} cells (line {LineNumber}); split the table or the article.")
             : null);
     }
 
     private LimitViolation? CountHeading() =>
         ++_headings > ArticleLimits.MaxHeadings
             ? Broken("headings", _headings, ArticleLimits.MaxHeadings,
-                $"The article has more than {Number(ArticleLimits.MaxHeadings)} headings (line {Number(_line)}); split it into several articles.")
+                $"The article has more than {Number(ArticleLimits.MaxHeadings)} headings (line {LineNumber}); split it into several articles.")
             : null;
 
     private LimitViolation? CountBlock() =>
         ++_blocks > ArticleLimits.MaxBlocks
             ? Broken("blocks", _blocks, ArticleLimits.MaxBlocks,
-                $"The article has more than {Number(ArticleLimits.MaxBlocks)} paragraphs, list items and table rows (line {Number(_line)}); split it into several articles.")
+                $"The article has more than {Number(ArticleLimits.MaxBlocks)} paragraphs, list items and table rows (line {LineNumber}); split it into several articles.")
             : null;
 
     private void EndParagraph()
@@ -355,4 +355,6 @@ internal sealed class LimitScanner(int firstLine)
         ArticleLimits.Violation(limit, _line, found, allowed, message);
 
     private static string Number(long value) => ArticleLimits.Number(value);
+
+    private string LineNumber => _line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
