@@ -50,7 +50,7 @@ public sealed class GitRemote : IDisposable
             File.WriteAllBytes(full, content);
         }
 
-        Git.Run(clone, "add", "-A");
+        Git.Run(clone, "-c", "core.protectNTFS=false", "add", "-A");
         Git.Run(clone, "commit", "-q", "--allow-empty", "-m", message);
     }
 
