@@ -70,12 +70,7 @@ internal static class CheckCommand
 
     internal static int RunRefs(IServiceProvider services, TextWriter output)
     {
-        var (_, findings) = RepairRefsCommand.RefFindings(services);
-        foreach (var finding in findings)
-        {
-            output.WriteLine($"{finding.Ref} ({finding.Sha}): {finding.Reason}");
-        }
-
+        var (_, findings) = RepairRefsCommand.RefFindings(services, output);
         output.WriteLine(findings.Count == 0 ? "No ambiguous refs." : $"{findings.Count} ambiguous refs; remove them with `repair-refs`.");
         return findings.Count > 0 ? 1 : 0;
     }

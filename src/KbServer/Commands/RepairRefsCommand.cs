@@ -33,12 +33,7 @@ internal static class RepairRefsCommand
 
     internal static int Run(IServiceProvider services, bool yes, TextReader input, TextWriter output)
     {
-        var (gitDirectory, findings) = RefFindings(services);
-        foreach (var finding in findings)
-        {
-            output.WriteLine($"{finding.Ref} ({finding.Sha}): {finding.Reason}");
-        }
-
+        var (gitDirectory, findings) = RefFindings(services, output);
         if (findings.Count == 0)
         {
             output.WriteLine("No ambiguous refs.");
@@ -75,12 +70,18 @@ internal static class RepairRefsCommand
         return failed > 0 ? 1 : 0;
     }
 
-    /// <summary>The repository's git directory and its ambiguous refs; throws if there is no repository.</summary>
-    internal static (string GitDirectory, IReadOnlyList<RefAudit.Finding> Findings) RefFindings(IServiceProvider services)
+    /// <summary>The repository's git directory and its ambiguous refs, each printed; throws if there is no repository.</summary>
+    internal static (string GitDirectory, IReadOnlyList<RefAudit.Finding> Findings) RefFindings(IServiceProvider services, TextWriter output)
     {
         var repository = services.GetRequiredService<ContentRepository>();
         using var repo = repository.Open();
         var gitDirectory = repo.Info.Path;
-        return (gitDirectory, RefAudit.Find(gitDirectory, repository.Branch));
+        var findings = RefAudit.Find(gitDirectory, repository.Branch);
+        foreach (var finding in findings)
+        {
+            output.WriteLine($"{finding.Ref} ({finding.Sha}): {finding.Reason}");
+        }
+
+        return (gitDirectory, findings);
     }
 }
