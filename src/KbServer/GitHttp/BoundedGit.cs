@@ -13,7 +13,7 @@ internal sealed class BoundedGit(string gitDirectory, IReadOnlyDictionary<string
     public const int MaxOutputBytes = 64 * 1024 * 1024;
 
     /// <summary>Runs git with <paramref name="input"/> on stdin.</summary>
-    /// <exception cref="PushLimitException">It printed more than <see cref="MaxOutputBytes"/>.</exception>
+    /// <exception cref="PushCheckException">It printed more than <see cref="MaxOutputBytes"/>.</exception>
     public (int Code, byte[] Output) Run(string? input, params string[] args)
     {
         using var process = Start(args);
@@ -40,7 +40,7 @@ internal sealed class BoundedGit(string gitDirectory, IReadOnlyDictionary<string
             if (output.Length + read > MaxOutputBytes)
             {
                 process.Kill();
-                throw new PushLimitException($"this push is too large to check (git printed more than {MaxOutputBytes / (1024 * 1024)} MB about it); push it in parts");
+                throw new PushCheckException($"this push is too large to check (git printed more than {MaxOutputBytes / (1024 * 1024)} MB about it); push it in parts");
             }
 
             output.Write(buffer, 0, read);

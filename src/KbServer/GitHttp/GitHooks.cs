@@ -38,7 +38,8 @@ internal static class GitHooks
         if sleep 0.05 2>/dev/null; then tick=0.05; ticks=12000; else tick=1; ticks=600; fi
         while [ ! -f "$dir/verdict" ]; do
           ticks=$((ticks - 1))
-          if [ "$ticks" -le 0 ]; then
+          # The server removes the folder when the request ends (the pusher went away): nobody is left to answer.
+          if [ "$ticks" -le 0 ] || [ ! -d "$dir" ]; then
             echo "KnowledgeBase: the server did not finish checking this push; try again." >&2
             exit 1
           fi
@@ -57,6 +58,14 @@ internal static class GitHooks
     {
         var folder = Path.Combine(dataDirectory, "git-hooks");
         Directory.CreateDirectory(folder);
+
+        // Left over from pushes under way when the server last stopped; no hook is waiting on them any more.
+        var pushes = new GitHookFolder(folder).PushesPath;
+        if (Directory.Exists(pushes))
+        {
+            Directory.Delete(pushes, recursive: true);
+        }
+
         var file = Path.Combine(folder, "pre-receive");
         File.WriteAllText(file, PreReceive.Replace("\r\n", "\n", StringComparison.Ordinal));
         if (!OperatingSystem.IsWindows())

@@ -30,7 +30,7 @@ internal static class PushInspection
 
             return reasons.Count > 0 ? reasons : PushedFileRules.Judge(git, changes);
         }
-        catch (PushLimitException e)
+        catch (PushCheckException e)
         {
             return [e.Message];
         }

@@ -16,7 +16,7 @@ internal static class PushedBlobs
     public const long MaxTotalBytes = 256L * 1024 * 1024;
 
     /// <summary>Calls <paramref name="visit"/> with each blob's id and its first bytes.</summary>
-    /// <exception cref="PushLimitException">The blobs add up to more than <see cref="MaxTotalBytes"/>.</exception>
+    /// <exception cref="PushCheckException">The blobs add up to more than <see cref="MaxTotalBytes"/>.</exception>
     public static void ForEach(BoundedGit git, IReadOnlyCollection<string> blobIds, Action<string, ReadOnlyMemory<byte>> visit)
     {
         if (blobIds.Count == 0)
@@ -30,7 +30,7 @@ internal static class PushedBlobs
             .Sum(s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : 0);
         if (total > MaxTotalBytes)
         {
-            throw new PushLimitException($"the files in this push add up to more than {MaxTotalBytes / (1024 * 1024)} MB; push them in parts");
+            throw new PushCheckException($"the files in this push add up to more than {MaxTotalBytes / (1024 * 1024)} MB; push them in parts");
         }
 
         using var process = git.Start("cat-file", "--batch");

@@ -26,14 +26,26 @@ internal sealed class PushedChanges
     /// <summary>A new commit without parents: history that starts in this push instead of continuing the server's.</summary>
     public bool HasRootCommit { get; }
 
-    /// <exception cref="PushLimitException">More than <see cref="MaxCommits"/> commits or <see cref="MaxFiles"/> files.</exception>
+    /// <exception cref="PushCheckException">A tip that is not a commit, more than <see cref="MaxCommits"/> commits or <see cref="MaxFiles"/> files.</exception>
     public static PushedChanges Collect(BoundedGit git, IEnumerable<string> tips)
     {
-        var (_, listing) = git.Run(null, ["rev-list", "--parents", $"--max-count={MaxCommits + 1}", .. tips, "--not", "--all"]);
+        var tipList = tips.ToList();
+        var (_, types) = git.Run(string.Join('\n', tipList) + "\n", "cat-file", "--batch-check=%(objecttype)");
+        if (Encoding.ASCII.GetString(types).Split('\n', StringSplitOptions.RemoveEmptyEntries) is var kinds && (kinds.Length != tipList.Count || kinds.Any(k => k != "commit")))
+        {
+            throw new PushCheckException("a branch can only point to a commit");
+        }
+
+        var (code, listing) = git.Run(null, ["rev-list", "--parents", $"--max-count={MaxCommits + 1}", .. tipList, "--not", "--all"]);
+        if (code != 0)
+        {
+            throw new PushCheckException("the pushed commits could not be read; push again");
+        }
+
         var commits = Encoding.ASCII.GetString(listing).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToList();
         if (commits.Count > MaxCommits)
         {
-            throw new PushLimitException($"this push brings more than {MaxCommits} new commits; push them in parts");
+            throw new PushCheckException($"this push brings more than {MaxCommits} new commits; push them in parts");
         }
 
         if (commits.Count == 0)
@@ -84,7 +96,7 @@ internal sealed class PushedChanges
                 current[tokens[++i]] = (meta[1], meta[3], meta[0] == "000000");
                 if (++count > MaxFiles)
                 {
-                    throw new PushLimitException($"this push changes more than {MaxFiles} files; push them in parts");
+                    throw new PushCheckException($"this push changes more than {MaxFiles} files; push them in parts");
                 }
             }
             else if (token.Length > 0)

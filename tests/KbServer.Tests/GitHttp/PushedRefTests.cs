@@ -107,6 +107,21 @@ public sealed class PushedRefTests : IDisposable
     }
 
     [Fact]
+    public async Task BranchPointingAtATree_IsRefused()
+    {
+        var clone = await _remote.PusherCloneAsync("trees");
+        GitRemote.Commit(clone, "A tree of its own", new Dictionary<string, byte[]> { ["invoicing/tree-only.md"] = "---\ntitle: Tree\n---\nTree.\n"u8.ToArray() });
+        var tree = Git.Run(clone, "rev-parse", "HEAD^{tree}").Trim();
+        var before = _remote.Refs();
+
+        var push = Git.TryRun(clone, "push", "origin", $"{tree}:refs/heads/treeish");
+
+        Assert.NotEqual(0, push.Code);
+        Assert.Contains("remote: KnowledgeBase: a branch can only point to a commit", push.Output, StringComparison.Ordinal);
+        Assert.Equal(before, _remote.Refs());
+    }
+
+    [Fact]
     public async Task DeletingOwnBranch_StillWorks()
     {
         var clone = await _remote.PusherCloneAsync("deleter");
