@@ -33,7 +33,7 @@ internal static class RepairRefsCommand
 
     internal static int Run(IServiceProvider services, bool yes, TextReader input, TextWriter output)
     {
-        var (gitDirectory, findings) = RefFindings(services, output);
+        var (repositoryPath, findings) = RefFindings(services, output);
         if (findings.Count == 0)
         {
             output.WriteLine("No ambiguous refs.");
@@ -51,7 +51,7 @@ internal static class RepairRefsCommand
             }
         }
 
-        var git = new BoundedGit(gitDirectory, new Dictionary<string, string>());
+        var git = new BoundedGit(repositoryPath, new Dictionary<string, string>());
         var failed = 0;
         foreach (var finding in findings)
         {
@@ -70,18 +70,19 @@ internal static class RepairRefsCommand
         return failed > 0 ? 1 : 0;
     }
 
-    /// <summary>The repository's git directory and its ambiguous refs, each printed; throws if there is no repository.</summary>
-    internal static (string GitDirectory, IReadOnlyList<RefAudit.Finding> Findings) RefFindings(IServiceProvider services, TextWriter output)
+    /// <summary>The repository's path and its ambiguous refs, each printed; throws if there is no repository.</summary>
+    internal static (string RepositoryPath, IReadOnlyList<RefAudit.Finding> Findings) RefFindings(IServiceProvider services, TextWriter output)
     {
         var repository = services.GetRequiredService<ContentRepository>();
-        using var repo = repository.Open();
-        var gitDirectory = repo.Info.Path;
-        var findings = RefAudit.Find(gitDirectory, repository.Branch);
+        // Opened only to fail clearly (ContentRepositoryNotFoundException) when nothing is at the configured path.
+        repository.Open().Dispose();
+
+        var findings = RefAudit.Find(repository.Path, repository.Branch);
         foreach (var finding in findings)
         {
             output.WriteLine($"{finding.Ref} ({finding.Sha}): {finding.Reason}");
         }
 
-        return (gitDirectory, findings);
+        return (repository.Path, findings);
     }
 }

@@ -7,7 +7,7 @@ namespace KbServer.GitHttp;
 /// end. Given the object variables the pre-receive hook saw, it sees the repository as the hook does: the pushed
 /// objects still in quarantine beside the existing ones, the refs not moved yet.
 /// </summary>
-internal sealed class BoundedGit(string gitDirectory, IReadOnlyDictionary<string, string> objectEnvironment)
+internal sealed class BoundedGit(string repositoryPath, IReadOnlyDictionary<string, string> objectEnvironment)
 {
     /// <summary>Most bytes one command may print (a listing of a very large tree is far below this).</summary>
     public const int MaxOutputBytes = 64 * 1024 * 1024;
@@ -54,10 +54,9 @@ internal sealed class BoundedGit(string gitDirectory, IReadOnlyDictionary<string
     /// <summary>Starts git with redirected streams; stderr is drained so git never blocks on it.</summary>
     public Process Start(params string[] args)
     {
-        // In the git directory, as the hook runs: the object variables git gave it may be relative to it.
-        var psi = new ProcessStartInfo("git") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = gitDirectory };
-        psi.ArgumentList.Add("--git-dir");
-        psi.ArgumentList.Add(gitDirectory);
+        // Found from its folder, bare or not (a configured repository may have a work tree), and never a parent's.
+        var psi = new ProcessStartInfo("git") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repositoryPath };
+        psi.Environment["GIT_CEILING_DIRECTORIES"] = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryPath))) ?? string.Empty;
         foreach (var arg in args)
         {
             psi.ArgumentList.Add(arg);

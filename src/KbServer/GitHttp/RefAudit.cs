@@ -12,10 +12,10 @@ internal static class RefAudit
     /// <summary>One ref to remove, where it points (to restore it with <c>git update-ref</c>) and why.</summary>
     internal sealed record Finding(string Ref, string Sha, string Reason);
 
-    public static IReadOnlyList<Finding> Find(string gitDirectory, string publishedBranch)
+    public static IReadOnlyList<Finding> Find(string repositoryPath, string publishedBranch)
     {
         var published = BranchNames.Prefix + publishedBranch;
-        var (_, output) = new BoundedGit(gitDirectory, new Dictionary<string, string>()).Run(null, "for-each-ref", "--format=%(objectname) %(refname)", BranchNames.Prefix);
+        var (_, output) = new BoundedGit(repositoryPath, new Dictionary<string, string>()).Run(null, "for-each-ref", "--format=%(objectname) %(refname)", BranchNames.Prefix);
         var refs = Encoding.UTF8.GetString(output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split(' ', 2)).Where(p => p.Length == 2)
             .OrderBy(p => p[1] == published ? 0 : 1).ThenBy(p => p[1], StringComparer.Ordinal).ToList();
