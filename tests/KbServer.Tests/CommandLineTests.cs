@@ -150,6 +150,37 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.Redirect, invitation.StatusCode);
     }
 
+    [Fact]
+    public void CheckRefs_And_RepairRefs_FindAndRemoveBranchesMadeWithGitDirectly_NeverTheDefaultBranch()
+    {
+        _repo.WriteFiles(new Dictionary<string, string> { ["a/one.md"] = "# One\n" });
+        CommitAll();
+        string[] bad = ["refs/heads/refs/heads/main", "refs/heads/HEAD", "refs/heads/main@", "refs/heads/Main", "refs/heads/" + new string('b', 40)];
+        foreach (var reference in bad.Append("refs/heads/fine/topic"))
+        {
+            Git.Run(_repo.Path, "update-ref", reference, "HEAD");
+        }
+
+        var (checkCode, checkOutput) = Run("check", _repo.Path, "--refs");
+        var (declined, declinedOutput) = RunWithInput("n", "repair-refs", $"--Content:Repository={_repo.Path}");
+        var afterDecline = Git.Run(_repo.Path, "for-each-ref", "--format=%(refname)");
+        var (repaired, repairOutput) = Run("repair-refs", _repo.Path, "--yes");
+        var (cleanCode, cleanOutput) = Run("check", _repo.Path, "--refs");
+
+        Assert.Equal(1, checkCode);
+        Assert.All(bad, b => Assert.Contains(b + " (", checkOutput, StringComparison.Ordinal));
+        Assert.Contains("5 ambiguous refs; remove them with `repair-refs`", checkOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(checkOutput.Split('\n'), l => l.StartsWith("refs/heads/main (", StringComparison.Ordinal));
+        Assert.Equal(1, declined);
+        Assert.Contains("Remove these 5 refs? [y/N]", declinedOutput, StringComparison.Ordinal);
+        Assert.All(bad, b => Assert.Contains(b + "\n", afterDecline, StringComparison.Ordinal));
+        Assert.True(repaired == 0, repairOutput);
+        Assert.All(bad, b => Assert.Contains($"Removed {b} (was ", repairOutput, StringComparison.Ordinal));
+        Assert.Equal(["refs/heads/fine/topic", "refs/heads/main"], Git.Run(_repo.Path, "for-each-ref", "--format=%(refname)").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(cleanCode == 0, cleanOutput);
+        Assert.Contains("No ambiguous refs.", cleanOutput, StringComparison.Ordinal);
+    }
+
     private void CommitAll()
     {
         Git.Run(_repo.Path, "init", "-q", "-b", "main");

@@ -5,15 +5,20 @@ using KbCore.Rendering;
 
 namespace KbServer.Commands;
 
-/// <summary><c>check</c>: validates the published branch (front matter, links, catalog) and exits non-zero on errors.</summary>
+/// <summary>
+/// <c>check</c>: validates the published branch (front matter, links, catalog) and exits non-zero on errors;
+/// <c>check --refs</c> lists branches that <c>repair-refs</c> would remove instead.
+/// </summary>
 internal static class CheckCommand
 {
     public static Command Create()
     {
         var strict = new Option<bool>("--strict") { Description = "Fail on warnings (broken links) too." };
+        var refs = new Option<bool>("--refs") { Description = "List ambiguous branches (refused names, case twins) instead; remove them with repair-refs." };
         var command = new Command("check", "Validate the content repository: front matter, links between articles, ticket-category catalog.")
         {
             strict,
+            refs,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse =>
@@ -21,7 +26,7 @@ internal static class CheckCommand
             using var host = CommandHost.Build(parse.UnmatchedTokens);
             try
             {
-                return Run(host.Services, parse.GetValue(strict), Console.Out);
+                return parse.GetValue(refs) ? RunRefs(host.Services, Console.Out) : Run(host.Services, parse.GetValue(strict), Console.Out);
             }
             catch (KbCore.Content.ContentRepositoryNotFoundException e)
             {
@@ -62,5 +67,12 @@ internal static class CheckCommand
         var warnings = problems.Count - errors;
         output.WriteLine($"Checked {snapshot.Articles.Count} articles at {(snapshot.ShortSha.Length > 0 ? snapshot.ShortSha : "(empty)")}: {errors} errors, {warnings} warnings.");
         return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+    }
+
+    internal static int RunRefs(IServiceProvider services, TextWriter output)
+    {
+        var (_, findings) = RepairRefsCommand.RefFindings(services, output);
+        output.WriteLine(findings.Count == 0 ? "No ambiguous refs." : $"{findings.Count} ambiguous refs; remove them with `repair-refs`.");
+        return findings.Count > 0 ? 1 : 0;
     }
 }

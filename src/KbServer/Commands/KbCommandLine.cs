@@ -8,7 +8,7 @@ namespace KbServer.Commands;
 /// </summary>
 internal static class KbCommandLine
 {
-    private static readonly string[] Commands = ["check", "reindex", "users", "tokens"];
+    private static readonly string[] Commands = ["check", "repair-refs", "reindex", "users", "tokens"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -16,6 +16,7 @@ internal static class KbCommandLine
     {
         var root = new RootCommand("KnowledgeBase: run without a command to serve the help center.");
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(RepairRefsCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(TokensCommand.Create());

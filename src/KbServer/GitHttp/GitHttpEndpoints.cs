@@ -11,8 +11,9 @@ namespace KbServer.GitHttp;
 
 /// <summary>
 /// <c>/content.git</c>: clone and push over smart HTTP, for people with a personal token (Basic auth, any user name).
-/// Pushes are checked before git sees them (branch names, deleting the published branch), run under the single
-/// writer's lock, and reach readers through the same content-changed event as web saves.
+/// Pushes are checked before git sees them (branch names, deleting the published branch) and again, with the pushed
+/// objects, from git's pre-receive hook (<see cref="PushVerdicts"/>); they run under the single writer's lock, and
+/// reach readers through the same content-changed event as web saves.
 /// </summary>
 internal static class GitHttpEndpoints
 {
@@ -82,13 +83,14 @@ internal static class GitHttpEndpoints
 
             var branch = "refs/heads/" + options.Value.Branch;
             var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var command in parsed.Commands)
+            foreach (var (reference, invalid) in PushInspection.RefReasons(parsed.Commands, PushInspection.ExistingRefs(new BoundedGit(repository.Path, new Dictionary<string, string>()))))
             {
-                if (BranchNames.Validate(command.Ref) is { } invalid)
-                {
-                    reasons[command.Ref] = "invalid branch name: " + invalid;
-                }
-                else if (command.Ref == branch && command.IsDelete)
+                reasons.TryAdd(reference, "invalid branch name: " + invalid);
+            }
+
+            foreach (var command in parsed.Commands.Where(c => !reasons.ContainsKey(c.Ref)))
+            {
+                if (command.Ref == branch && command.IsDelete)
                 {
                     reasons[command.Ref] = $"{options.Value.Branch} cannot be deleted: it is what customers see";
                 }
@@ -115,11 +117,16 @@ internal static class GitHttpEndpoints
             using (await writeLock.AcquireAsync(context.RequestAborted).ConfigureAwait(false))
             {
                 var before = Tips(repository, parsed.Commands);
-                await GitBackend.RunAsync(context, repository.Path, rest, user, body, parsed.Raw, config, logger, new Dictionary<string, string>
+                using (var verdicts = new PushVerdicts(hooks.PushesPath, repository.Path, branch, logger))
                 {
-                    ["KB_BRANCH"] = options.Value.Branch,
-                    ["KB_MAY_PUBLISH"] = changes.Policy().MayPublishDirectly(pusher.Roles) ? "1" : "0",
-                }).ConfigureAwait(false);
+                    await GitBackend.RunAsync(context, repository.Path, rest, user, body, parsed.Raw, config, logger, new Dictionary<string, string>
+                    {
+                        ["KB_BRANCH"] = options.Value.Branch,
+                        ["KB_MAY_PUBLISH"] = changes.Policy().MayPublishDirectly(pusher.Roles) ? "1" : "0",
+                        ["KB_PUSH_DIR"] = verdicts.Folder,
+                    }).ConfigureAwait(false);
+                }
+
                 var after = Tips(repository, parsed.Commands);
                 if (after[branch] != before[branch])
                 {

@@ -10,23 +10,22 @@ namespace KbServer.Tests.GitHttp;
 /// <summary>Clone and push over HTTP with the real git CLI against the real server on Kestrel.</summary>
 public sealed class GitHttpTests : IDisposable
 {
-    private readonly KestrelServerFactory _server = new();
-    private readonly TempDirectory _work = new("kbclone");
+    private readonly GitRemote _remote = new();
 
     [Fact]
     public async Task Clone_NeedsAToken_AndAWrongOneIsRefused()
     {
-        var token = await TokenAsync("cloner@example.com", TokenScopes.ArticlesRead);
+        var token = await _remote.TokenAsync("cloner@example.com", TokenScopes.ArticlesRead);
 
-        var anonymous = Git.TryRun(_work.Path, "clone", "-q", Url(null), "anon");
-        var wrong = Git.TryRun(_work.Path, "clone", "-q", Url("kb_not_a_token"), "wrong");
-        Git.Run(_work.Path, "clone", "-q", Url(token), "ok");
+        var anonymous = Git.TryRun(_remote.Combine(), "clone", "-q", _remote.Url(null), "anon");
+        var wrong = Git.TryRun(_remote.Combine(), "clone", "-q", _remote.Url("kb_not_a_token"), "wrong");
+        Git.Run(_remote.Combine(), "clone", "-q", _remote.Url(token), "ok");
 
         Assert.NotEqual(0, anonymous.Code);
         Assert.NotEqual(0, wrong.Code);
         Assert.Contains("Authentication failed", wrong.Output, StringComparison.Ordinal);
-        Assert.True(File.Exists(_work.Combine("ok", "_index.md")));
-        var unauthenticated = await new HttpClient().GetAsync(new Uri(_server.RootUri, "/content.git/info/refs?service=git-upload-pack"));
+        Assert.True(File.Exists(_remote.Combine("ok", "_index.md")));
+        var unauthenticated = await new HttpClient().GetAsync(new Uri(_remote.Server.RootUri, "/content.git/info/refs?service=git-upload-pack"));
         Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
         Assert.StartsWith("Basic", unauthenticated.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
@@ -34,20 +33,20 @@ public sealed class GitHttpTests : IDisposable
     [Fact]
     public async Task PushToMain_IsServedAndSearchableWithinTwoSeconds_AndAReadOnlyTokenCannotPush()
     {
-        var writer = await TokenAsync("pusher@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
-        var reader = await TokenAsync("looker@example.com", TokenScopes.ArticlesRead);
-        var clone = Clone(writer, "push");
+        var writer = await _remote.TokenAsync("pusher@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var reader = await _remote.TokenAsync("looker@example.com", TokenScopes.ArticlesRead);
+        var clone = _remote.Clone(writer, "push");
         File.WriteAllText(Path.Combine(clone, "invoicing", "pushed-quokka.md"), "---\ntitle: Pushed quokka\n---\nQuokkapush arrives by git.\n");
         Git.Run(clone, "add", ".");
         Git.Run(clone, "commit", "-q", "-m", "Add the quokka article");
 
-        var readOnly = Git.TryRun(clone, "push", Url(reader), "main");
+        var readOnly = Git.TryRun(clone, "push", _remote.Url(reader), "main");
         Assert.NotEqual(0, readOnly.Code);
         Assert.Contains("403", readOnly.Output, StringComparison.Ordinal);
 
         Git.Run(clone, "push", "-q", "origin", "main");
         var pushed = DateTime.UtcNow;
-        var client = _server.CreateClient();
+        var client = _remote.Server.CreateClient();
         string results;
         do
         {
@@ -57,15 +56,15 @@ public sealed class GitHttpTests : IDisposable
 
         Assert.Contains("invoicing/pushed-quokka", results, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/invoicing/pushed-quokka")).StatusCode);
-        Assert.Equal("Dana Author", Git.Run(_server.RepositoryPath, "log", "-1", "--format=%an", "main").Trim());
+        Assert.Equal("Dana Author", Git.Run(_remote.Server.RepositoryPath, "log", "-1", "--format=%an", "main").Trim());
     }
 
     [Fact]
     public async Task ForcePushAndDeletionOfMain_AreRefused_WithAMessageGitPrints()
     {
-        var token = await TokenAsync("forcer@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
-        var clone = Clone(token, "force");
-        var tip = Tip();
+        var token = await _remote.TokenAsync("forcer@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var clone = _remote.Clone(token, "force");
+        var tip = _remote.Tip();
         Git.Run(clone, "commit", "-q", "--amend", "-m", "Rewritten history");
 
         var force = Git.TryRun(clone, "push", "--force", "origin", "main");
@@ -75,23 +74,23 @@ public sealed class GitHttpTests : IDisposable
         Assert.Contains("cannot be force-pushed", force.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, delete.Code);
         Assert.Contains("main cannot be deleted", delete.Output, StringComparison.Ordinal);
-        Assert.Equal(tip, Tip());
+        Assert.Equal(tip, _remote.Tip());
     }
 
     [Fact]
     public async Task UnderAReviewPolicy_AuthorsPushBranchesThatOpenChangeRequests_ReviewersPublishDirectly()
     {
-        var admin = await TokenForRoleAsync("policy.admin@example.com", KbRoles.Admin, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
-        var author = await TokenForRoleAsync("policy.author@example.com", KbRoles.Author, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite, TokenScopes.ChangesRead);
-        var reviewer = await TokenForRoleAsync("policy.reviewer@example.com", KbRoles.Reviewer, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite, TokenScopes.ChangesApprove, TokenScopes.ChangesRead);
-        var setup = Clone(admin, "policy-admin");
+        var admin = await _remote.TokenForRoleAsync("policy.admin@example.com", KbRoles.Admin, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var author = await _remote.TokenForRoleAsync("policy.author@example.com", KbRoles.Author, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite, TokenScopes.ChangesRead);
+        var reviewer = await _remote.TokenForRoleAsync("policy.reviewer@example.com", KbRoles.Reviewer, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite, TokenScopes.ChangesApprove, TokenScopes.ChangesRead);
+        var setup = _remote.Clone(admin, "policy-admin");
         Directory.CreateDirectory(Path.Combine(setup, ".kb"));
         File.WriteAllText(Path.Combine(setup, ".kb", "policy.yml"), "publish_directly: [Reviewer, Admin]\nmin_approvals: 1\n");
         Git.Run(setup, "add", ".");
         Git.Run(setup, "commit", "-q", "-m", "Require review for authors");
         Git.Run(setup, "push", "-q", "origin", "main");
 
-        var mine = Clone(author, "policy-author");
+        var mine = _remote.Clone(author, "policy-author");
         File.AppendAllText(Path.Combine(mine, "_index.md"), "\nA line from the author.\n");
         Git.Run(mine, "commit", "-q", "-am", "Author edit");
         var refused = Git.TryRun(mine, "push", "origin", "main");
@@ -99,14 +98,14 @@ public sealed class GitHttpTests : IDisposable
         Assert.Contains("needs review under this repository's policy", refused.Output, StringComparison.Ordinal);
 
         Git.Run(mine, "push", "-q", "origin", "main:fix/author-line");
-        var api = _server.CreateClient();
+        var api = _remote.Server.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", author);
         var changes = await api.GetStringAsync("/api/v1/changes");
         Assert.Contains("\"branch\":\"fix/author-line\"", changes, StringComparison.Ordinal);
         Assert.Contains("\"state\":\"in_review\"", changes, StringComparison.Ordinal);
         // An approval counts for the pushed commits only: pushing again puts the request back in review.
         var id = System.Text.Json.JsonDocument.Parse(changes).RootElement.EnumerateArray().Single(c => c.GetProperty("branch").GetString() == "fix/author-line").GetProperty("id").GetInt32();
-        var approver = _server.CreateClient();
+        var approver = _remote.Server.CreateClient();
         approver.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", reviewer);
         Assert.Contains("\"state\":\"approved\"", await (await approver.PostAsync($"/api/v1/changes/{id}/approve", null)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         File.AppendAllText(Path.Combine(mine, "_index.md"), "Another line.\n");
@@ -117,7 +116,7 @@ public sealed class GitHttpTests : IDisposable
         var direct = await api.PutAsync("/api/v1/articles/invoicing/direct", new StringContent("{\"content\":\"---\\ntitle: D\\n---\\nD\\n\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Forbidden, direct.StatusCode);
 
-        var theirs = Clone(reviewer, "policy-reviewer");
+        var theirs = _remote.Clone(reviewer, "policy-reviewer");
         File.WriteAllText(Path.Combine(theirs, "invoicing", "reviewed-wombat.md"), "---\ntitle: Reviewed wombat\n---\nWombatreview text.\n");
         Git.Run(theirs, "add", ".");
         Git.Run(theirs, "commit", "-q", "-m", "Reviewer publishes");
@@ -126,7 +125,7 @@ public sealed class GitHttpTests : IDisposable
         string results;
         do
         {
-            results = await _server.CreateClient().GetStringAsync("/api/v1/search?q=wombatreview");
+            results = await _remote.Server.CreateClient().GetStringAsync("/api/v1/search?q=wombatreview");
         }
         while (!results.Contains("invoicing/reviewed-wombat", StringComparison.Ordinal) && DateTime.UtcNow - pushed < TimeSpan.FromSeconds(2));
 
@@ -137,21 +136,21 @@ public sealed class GitHttpTests : IDisposable
     public async Task RefUpdatesHiddenInAPushCertificate_AreRefused()
     {
         // Git applies ref updates listed inside a push certificate; the server does not accept certificates at all.
-        var token = await TokenAsync("certs@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
-        var tip = Tip();
+        var token = await _remote.TokenAsync("certs@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var tip = _remote.Tip();
         using var body = new MemoryStream();
         body.Write(Pkt("push-cert\0report-status\n"));
         body.Write(Pkt($"certificate version 0.1\n\n{tip} {tip} refs/heads/main\n"));
         body.Write(Pkt("push-cert-end\n"));
         body.Write("0000"u8);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.RootUri, "/content.git/git-receive-pack")) { Content = new ByteArrayContent(body.ToArray()) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_remote.Server.RootUri, "/content.git/git-receive-pack")) { Content = new ByteArrayContent(body.ToArray()) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-git-receive-pack-request");
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("x:" + token)));
 
         var response = await new HttpClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(tip, Tip());
+        Assert.Equal(tip, _remote.Tip());
     }
 
     [Theory]
@@ -165,12 +164,12 @@ public sealed class GitHttpTests : IDisposable
     public async Task BadBranchNames_AreRefusedBeforeAnyGitCall(string reference)
     {
         // Sent as raw protocol: the git client would refuse most of these names itself, the server must too.
-        var token = await TokenAsync($"raw{Guid.NewGuid():N}@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
-        var tip = Tip();
+        var token = await _remote.TokenAsync($"raw{Guid.NewGuid():N}@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var tip = _remote.Tip();
         using var body = new MemoryStream();
         body.Write(Pkt($"{new string('0', 40)} {tip} {reference}\0report-status side-band-64k\n"));
         body.Write("0000"u8);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.RootUri, "/content.git/git-receive-pack"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_remote.Server.RootUri, "/content.git/git-receive-pack"))
         {
             Content = new ByteArrayContent(body.ToArray()),
         };
@@ -182,16 +181,16 @@ public sealed class GitHttpTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"ng {reference} invalid branch name", answer, StringComparison.Ordinal);
-        Assert.DoesNotContain(reference["refs/heads/".Length..], Git.Run(_server.RepositoryPath, "for-each-ref", "--format=%(refname)"), StringComparison.Ordinal);
+        Assert.DoesNotContain(reference["refs/heads/".Length..], Git.Run(_remote.Server.RepositoryPath, "for-each-ref", "--format=%(refname)"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TwentyWebSavesAndTwentyPushes_Interleaved_LeaveConsistentRefs_AndEveryChangePresent()
     {
-        var token = await TokenAsync("crowd.git@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
-        var api = _server.CreateClient();
+        var token = await _remote.TokenAsync("crowd.git@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite);
+        var api = _remote.Server.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var clones = Enumerable.Range(0, 20).Select(i => Clone(token, $"c{i}")).ToList();
+        var clones = Enumerable.Range(0, 20).Select(i => _remote.Clone(token, $"c{i}")).ToList();
 
         var pushes = clones.Select((clone, i) => Task.Run(() =>
         {
@@ -223,35 +222,15 @@ public sealed class GitHttpTests : IDisposable
         await Task.WhenAll(pushes);
 
         Assert.All(saved, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        var files = Git.Run(_server.RepositoryPath, "ls-tree", "-r", "--name-only", "main", "invoicing/");
+        var files = Git.Run(_remote.Server.RepositoryPath, "ls-tree", "-r", "--name-only", "main", "invoicing/");
         for (var i = 0; i < 20; i++)
         {
             Assert.Contains($"invoicing/pushed-{i}.md", files, StringComparison.Ordinal);
             Assert.Contains($"invoicing/saved-{i}.md", files, StringComparison.Ordinal);
         }
 
-        Assert.Equal(0, Git.TryRun(_server.RepositoryPath, "fsck", "--no-progress").Code);
+        Assert.Equal(0, Git.TryRun(_remote.Server.RepositoryPath, "fsck", "--no-progress").Code);
     }
-
-    /// <summary>The published tip, once the server has created its repository.</summary>
-    private string Tip()
-    {
-        _ = _server.Services.GetRequiredService<KbCore.Content.ContentStore>().Current;
-        return Git.Run(_server.RepositoryPath, "rev-parse", "main").Trim();
-    }
-
-    private string Clone(string token, string name)
-    {
-        Git.Run(_work.Path, "clone", "-q", Url(token), name);
-        return _work.Combine(name);
-    }
-
-    private string Url(string? token) =>
-        token is null ? new Uri(_server.RootUri, "/content.git").ToString() : $"http://git:{token}@{_server.RootUri.Authority}/content.git";
-
-    private Task<string> TokenAsync(string email, params string[] scopes) => TokenForRoleAsync(email, KbRoles.Author, scopes);
-
-    private Task<string> TokenForRoleAsync(string email, string role, params string[] scopes) => ApiTokens.NewUserAsync(_server, email, role, scopes);
 
     private static byte[] Pkt(string payload)
     {
@@ -259,9 +238,5 @@ public sealed class GitHttpTests : IDisposable
         return [.. Encoding.ASCII.GetBytes((bytes.Length + 4).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)), .. bytes];
     }
 
-    public void Dispose()
-    {
-        _server.Dispose();
-        _work.Dispose();
-    }
+    public void Dispose() => _remote.Dispose();
 }
