@@ -117,7 +117,7 @@ internal static class GitHttpEndpoints
             using (await writeLock.AcquireAsync(context.RequestAborted).ConfigureAwait(false))
             {
                 var before = Tips(repository, parsed.Commands);
-                using (var verdicts = new PushVerdicts(hooks.PushesPath, repository.Path, branch, logger))
+                using (var verdicts = new PushVerdicts(hooks.PushesPath, repository.Path, branch, options.Value.MaxImagePixels, logger))
                 {
                     await GitBackend.RunAsync(context, repository.Path, rest, user, body, parsed.Raw, config, logger, new Dictionary<string, string>
                     {

@@ -9,7 +9,7 @@ namespace KbServer.GitHttp;
 /// </summary>
 internal static class PushInspection
 {
-    public static IReadOnlyList<string> Judge(BoundedGit git, IReadOnlyList<PushCommand> updates, string publishedRef)
+    public static IReadOnlyList<string> Judge(BoundedGit git, IReadOnlyList<PushCommand> updates, string publishedRef, long maxImagePixels)
     {
         try
         {
@@ -28,7 +28,7 @@ internal static class PushInspection
                     .Select(u => $"{u.Ref}: its history shares no commit with {publishedRef[BranchNames.Prefix.Length..]}; branch off {publishedRef[BranchNames.Prefix.Length..]} (or merge it in) and push again"));
             }
 
-            return reasons.Count > 0 ? reasons : PushedFileRules.Judge(git, changes);
+            return reasons.Count > 0 ? reasons : PushedFileRules.Judge(git, changes, maxImagePixels);
         }
         catch (PushCheckException e)
         {

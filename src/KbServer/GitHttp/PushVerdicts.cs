@@ -14,10 +14,13 @@ internal sealed class PushVerdicts : IDisposable
     private readonly Task _serving;
     private readonly string _repositoryPath;
     private readonly string _publishedRef;
+    private readonly long _maxImagePixels;
     private readonly ILogger _logger;
 
-    public PushVerdicts(string root, string repositoryPath, string publishedRef, ILogger logger)
+    /// <param name="maxImagePixels">The pixel cap pushed images are held to (<c>Content:MaxImagePixels</c>).</param>
+    public PushVerdicts(string root, string repositoryPath, string publishedRef, long maxImagePixels, ILogger logger)
     {
+        _maxImagePixels = maxImagePixels;
         Folder = Path.Combine(root, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         _repositoryPath = repositoryPath;
@@ -90,7 +93,7 @@ internal sealed class PushVerdicts : IDisposable
 
         var updates = File.ReadAllLines(Path.Combine(Folder, "updates"), Encoding.UTF8)
             .Select(l => l.Split(' ', 3)).Where(p => p.Length == 3).Select(p => new PushCommand(p[0], p[1], p[2])).ToList();
-        return PushInspection.Judge(new BoundedGit(_repositoryPath, environment), updates, _publishedRef);
+        return PushInspection.Judge(new BoundedGit(_repositoryPath, environment), updates, _publishedRef, _maxImagePixels);
     }
 
     public void Dispose()

@@ -9,7 +9,7 @@ namespace KbServer.GitHttp;
 /// </summary>
 internal static class PushedFileRules
 {
-    public static IReadOnlyList<string> Judge(BoundedGit git, PushedChanges changes)
+    public static IReadOnlyList<string> Judge(BoundedGit git, PushedChanges changes, long maxImagePixels)
     {
         var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in changes.Files)
@@ -42,7 +42,7 @@ internal static class PushedFileRules
         {
             foreach (var path in paths[blob])
             {
-                if (PushedFiles.CheckContent(path, bytes.Span) is { } refused)
+                if (PushedFiles.CheckContent(path, bytes.Span, maxImagePixels) is { } refused)
                 {
                     reasons.TryAdd(path, refused);
                 }

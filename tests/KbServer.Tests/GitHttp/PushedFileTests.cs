@@ -122,6 +122,27 @@ public sealed class PushedFileTests : IDisposable
     }
 
     [Fact]
+    public async Task ShapeLimits_AndThePixelCap_RefuseThePush_WithTheLineAndTheSize()
+    {
+        var clone = await _remote.PusherCloneAsync("shapes");
+        var headings = KbCore.Tests.Infrastructure.PathologicalMarkdown.Case("duplicate-headings").Build(40_000);
+        GitRemote.Commit(clone, "Add a flood and a bomb", new Dictionary<string, byte[]>
+        {
+            ["invoicing/flood.md"] = Encoding.UTF8.GetBytes("---\ntitle: Flood\n---\n" + headings),
+            ["invoicing/bomb.png"] = KbCore.Tests.Infrastructure.TestImages.PngWithHeader(65_535, 65_535, []),
+        });
+        var before = _remote.Refs();
+
+        var push = Git.TryRun(clone, "push", "origin", "HEAD:refs/heads/shapes");
+
+        Assert.NotEqual(0, push.Code);
+        Assert.Contains("remote: KnowledgeBase: invoicing/flood.md: The article has more than 1,000 headings (line 2004)", push.Output, StringComparison.Ordinal);
+        Assert.Contains("remote: KnowledgeBase: invoicing/bomb.png: the image is 65535 × 65535 pixels", push.Output, StringComparison.Ordinal);
+        Assert.Equal(before, _remote.Refs());
+        Assert.Equal(0, Git.TryRun(clone, "push", "origin", "origin/main:refs/heads/main").Code);
+    }
+
+    [Fact]
     public async Task MergingMain_DoesNotJudgeWhatMainAlreadyHolds_AndGoodFilesLand()
     {
         var clone = await _remote.PusherCloneAsync("merge");
