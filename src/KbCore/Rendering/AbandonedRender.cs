@@ -1,4 +1,4 @@
 namespace KbCore.Rendering;
 
-/// <summary>An article whose render outlived its budget: served as plain text until its file changes.</summary>
+/// <summary>An article whose render outlived its budget and runs on: served as plain text meanwhile.</summary>
 public sealed record AbandonedRender(string Path, string FilePath, string BlobSha, string Reason);

@@ -13,7 +13,7 @@ namespace KbCore.Rendering;
 /// Markdown to safe HTML, once per (blob, path, link targets): blobs are content-addressed, so a cached
 /// render is only stale when the set of link targets changes, which is part of the key.
 /// One article can never hold the server: markdown past <see cref="ArticleLimits"/> is shown as escaped text, and a
-/// render that outlives its budget is abandoned for that blob (the request gets the text) and remembered.
+/// render that outlives its budget is abandoned for that blob (readers get the text) until it ends.
 /// Thread-safe; renders of different articles never wait for each other.
 /// </summary>
 /// <param name="budget">How long a request waits for one render (default <see cref="DefaultBudget"/>).</param>
@@ -33,7 +33,7 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer, TimeSpan? bu
     private readonly ConcurrentDictionary<string, AbandonedRender> _abandoned = new(StringComparer.Ordinal);
     private readonly TimeSpan _budget = budget ?? DefaultBudget;
 
-    /// <summary>Articles whose last render outlived the budget, by blob: shown as text until they change.</summary>
+    /// <summary>Articles whose render outlived the budget and is still running: shown as text until it ends.</summary>
     public IReadOnlyCollection<AbandonedRender> Abandoned => [.. _abandoned.Values];
 
     public RenderedArticle Render(Article article, LinkIndex links)
@@ -61,12 +61,27 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer, TimeSpan? bu
             return _cache.GetOrAdd(key, RenderUncached(article, links));
         }
 
-        var render = Task.Run(() => RenderUncached(article, links));
+        // Its own thread, not the pool's: a busy pool must not make a quick render look slow.
+        var render = Task.Factory.StartNew(() => RenderUncached(article, links), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (!render.Wait(_budget))
         {
-            // Markdig cannot be interrupted: the render runs on, but nobody waits for it and nobody starts it again.
+            // Markdig cannot be interrupted: the render runs on, nobody waits for it and nobody starts another for
+            // this blob. If it finishes after all, later readers get it.
             var reason = $"rendering took longer than {_budget.TotalSeconds:0.#} s and was abandoned; shown as plain text";
             _abandoned[article.BlobSha] = new AbandonedRender(article.Path, article.FilePath, article.BlobSha, reason);
+            render.ContinueWith(
+                finished =>
+                {
+                    if (finished.IsCompletedSuccessfully)
+                    {
+                        _cache.TryAdd(key, finished.Result);
+                    }
+
+                    _abandoned.TryRemove(article.BlobSha, out _);
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
             return PlainText(article, reason);
         }
 

@@ -61,6 +61,27 @@ public sealed class HistoryTests : IDisposable
         Assert.Equal(2, (await author.GetDocumentAsync("/studio/history?path=help/refunds-and-returns")).QuerySelectorAll("#history tbody tr").Length);
     }
 
+    [Theory]
+    [InlineData("help/CON", "reserved device name")]
+    [InlineData("GIT~1/config", "abbreviates `.git`")]
+    [InlineData("help/-rf", "starts with a dash")]
+    [InlineData("help/refunds.", "ends with a dot")]
+    [InlineData("help/zero\u200Bwidth", "invisible")]
+    [InlineData("help/cafe\u0301", "NFC")]
+    [InlineData("Help/cards-and-more", "only by letter case")]
+    public async Task Move_ToANameThatBreaksClones_IsRefusedAtTheField_AndMovesNothing(string to, string reason)
+    {
+        var author = await StudioSession.NewUserAsync(_factory, "careful.mover@example.com", KbRoles.Author);
+        var tip = Git.Run(_factory.RepositoryPath, "rev-parse", "main");
+
+        var refused = await author.SubmitAsync("/studio/move?path=help/refunds", "form.card", new() { ["To"] = to });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var dom = await Html.ParseAsync(refused);
+        Assert.Contains(reason, dom.QuerySelector("[data-valmsg-for='To']")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(tip, Git.Run(_factory.RepositoryPath, "rev-parse", "main"));
+    }
+
     [Fact]
     public async Task Delete_AsksFirst_AndTheArticleCanBeRestoredFromHistory()
     {
