@@ -1,3 +1,4 @@
+using KbServer.Hosting.Logging;
 using KbCore.Content;
 using KbServer.Hosting;
 
@@ -18,7 +19,7 @@ internal static class CommandHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).EscapeControlCharacters();
         builder.Services.AddKnowledgeBase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.PostConfigure<ContentOptions>(o => o.CreateIfMissing = false);
         more?.Invoke(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
