@@ -1,6 +1,6 @@
-using KbServer.Hosting.Logging;
 using KbCore.Content;
 using KbServer.Hosting;
+using KbServer.Hosting.Logging;
 
 namespace KbServer.Commands;
 
