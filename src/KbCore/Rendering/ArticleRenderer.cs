@@ -30,6 +30,7 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer, TimeSpan? bu
     private const string UnrenderableNotice = "<p class=\"kb-render-error\">This article could not be displayed.</p>";
 
     private readonly ConcurrentDictionary<(string Blob, string Path, string Links), RenderedArticle> _cache = new();
+    private readonly ConcurrentDictionary<(string Blob, string Path, string Links), Lazy<Task<RenderedArticle>>> _inFlight = new();
     private readonly ConcurrentDictionary<string, AbandonedRender> _abandoned = new(StringComparer.Ordinal);
     private readonly TimeSpan _budget = budget ?? DefaultBudget;
 
@@ -61,31 +62,45 @@ public sealed class ArticleRenderer(ArticleHtmlSanitizer sanitizer, TimeSpan? bu
             return _cache.GetOrAdd(key, RenderUncached(article, links));
         }
 
-        // Its own thread, not the pool's: a busy pool must not make a quick render look slow.
-        var render = Task.Factory.StartNew(() => RenderUncached(article, links), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (!render.Wait(_budget))
+        // Readers of the same article share one render; readers of others never wait for it.
+        var render = _inFlight.GetOrAdd(key, k => new Lazy<Task<RenderedArticle>>(() => StartRender(k, article, links))).Value;
+        if (Task.WaitAny([render], _budget) < 0)
         {
             // Markdig cannot be interrupted: the render runs on, nobody waits for it and nobody starts another for
             // this blob. If it finishes after all, later readers get it.
             var reason = $"rendering took longer than {_budget.TotalSeconds:0.#} s and was abandoned; shown as plain text";
-            _abandoned[article.BlobSha] = new AbandonedRender(article.Path, article.FilePath, article.BlobSha, reason);
-            render.ContinueWith(
-                finished =>
-                {
-                    if (finished.IsCompletedSuccessfully)
-                    {
-                        _cache.TryAdd(key, finished.Result);
-                    }
+            _abandoned.TryAdd(article.BlobSha, new AbandonedRender(article.Path, article.FilePath, article.BlobSha, reason));
+            if (render.IsCompleted)
+            {
+                // It ended between the wait and the line above, after its continuation cleared the entry.
+                _abandoned.TryRemove(article.BlobSha, out _);
+            }
 
-                    _abandoned.TryRemove(article.BlobSha, out _);
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
             return PlainText(article, reason);
         }
 
-        return _cache.GetOrAdd(key, render.Result);
+        return render.GetAwaiter().GetResult();
+    }
+
+    /// <summary>A render on its own thread, not the pool's: a busy pool must not make a quick render look slow.</summary>
+    private Task<RenderedArticle> StartRender((string Blob, string Path, string Links) key, Article article, LinkIndex links)
+    {
+        var render = Task.Factory.StartNew(() => RenderUncached(article, links), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        render.ContinueWith(
+            finished =>
+            {
+                if (finished.IsCompletedSuccessfully)
+                {
+                    _cache.TryAdd(key, finished.Result);
+                }
+
+                _inFlight.TryRemove(key, out _);
+                _abandoned.TryRemove(article.BlobSha, out _);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return render;
     }
 
     /// <summary>An unsaved text (the editor's preview): same pipeline, never cached, since it changes per keystroke.</summary>
