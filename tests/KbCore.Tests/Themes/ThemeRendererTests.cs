@@ -13,14 +13,13 @@ public sealed class ThemeRendererTests : IDisposable
         ["default/layouts/base.liquid"] = """
             <!DOCTYPE html>
             <html><head><title>{{ page_title }}</title><meta name="description" content="{{ page_description }}"></head>
-            <body class="default-layout tpl-{{ template }}">{% include 'partials/header' %}<main>{% block content %}default block{% endblock %}</main>{% include 'partials/footer' %}</body></html>
+            <body class="default-layout tpl-{{ template }}">{% include 'partials/header' %}<main>{{ content_for_layout }}</main>{% include 'partials/footer' %}</body></html>
             """,
         ["default/partials/header.liquid"] = "<header class=\"default-header\">{{ site.name }}</header>",
         ["default/partials/footer.liquid"] = "<footer class=\"default-footer\">{{ site.year }}</footer>",
-        ["default/templates/error.liquid"] = "{% extends 'layouts/base' %}{% block content %}<h1 class=\"status\">{{ page.status }}</h1><p class=\"message\">{{ page.message }}</p>{% endblock %}",
+        ["default/templates/error.liquid"] = "{% layout 'layouts/base' %}<h1 class=\"status\">{{ page.status }}</h1><p class=\"message\">{{ page.message }}</p>",
         ["default/templates/article.liquid"] = """
-            {% extends 'layouts/base' %}
-            {% block content %}
+            {% layout 'layouts/base' %}
             <article>
               <h1>{{ page.title }}</h1>
               <p class="summary">{{ page.summary }}</p>
@@ -31,14 +30,13 @@ public sealed class ThemeRendererTests : IDisposable
               <nav>{% for crumb in page.breadcrumbs %}<a class="crumb" href="{{ crumb.url }}">{{ crumb.title }}</a>{% endfor %}</nav>
               {% if page.internal %}<p class="internal">Internal</p>{% endif %}
             </article>
-            {% endblock %}
             """,
         ["x/partials/footer.liquid"] = "<footer class=\"x-footer\">x footer</footer>",
         ["x/partials/card.liquid"] = "<div class=\"x-card\">{{ page.title }}</div>",
-        ["x/templates/error.liquid"] = "{% extends 'layouts/base' %}{% block content %}<h1 class=\"x-status\">{{ page.status }}</h1>{% include 'partials/card' %}{% endblock %}",
+        ["x/templates/error.liquid"] = "{% layout 'layouts/base' %}<h1 class=\"x-status\">{{ page.status }}</h1>{% include 'partials/card' %}",
         ["x/templates/unclosed-if.liquid"] = "<p>fine</p>\n{% if page.status %}\n<p>never closed</p>\n",
         ["x/templates/bogus.liquid"] = "<p>fine</p>\n\n{% bogus %}\n",
-        ["x/templates/broken-layout-user.liquid"] = "{% extends 'layouts/broken' %}{% block content %}x{% endblock %}",
+        ["x/templates/broken-layout-user.liquid"] = "{% layout 'layouts/broken' %}x",
         ["x/layouts/broken.liquid"] = "<html>\n{% for %}\n</html>",
         ["x/templates/escape-include.liquid"] = "{% include '../../secret' %}",
         ["x/templates/endless.liquid"] = "{% for i in (1..1000000) %}x{% endfor %}",
@@ -358,9 +356,9 @@ public sealed class ThemeRendererTests : IDisposable
 
     private static Dictionary<string, string> OneTheme(string marker) => new(StringComparer.Ordinal)
     {
-        ["default/layouts/base.liquid"] = $"<html><head><title>{{{{ page_title }}}}</title></head><body data-theme=\"{marker}\">{{% block content %}}{{% endblock %}}{{% include 'partials/footer' %}}</body></html>",
+        ["default/layouts/base.liquid"] = $"<html><head><title>{{{{ page_title }}}}</title></head><body data-theme=\"{marker}\">{{{{ content_for_layout }}}}{{% include 'partials/footer' %}}</body></html>",
         ["default/partials/footer.liquid"] = $"<footer>{marker}-partial</footer>",
-        ["default/templates/error.liquid"] = $"{{% extends 'layouts/base' %}}{{% block content %}}<h1>{marker}:{{{{ page.status }}}}</h1>{{% endblock %}}",
+        ["default/templates/error.liquid"] = $"{{% layout 'layouts/base' %}}<h1>{marker}:{{{{ page.status }}}}</h1>",
     };
 
     private static ThemeRenderer CreateRenderer(string directory, string active) =>
