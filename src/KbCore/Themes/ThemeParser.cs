@@ -7,7 +7,7 @@ namespace KbCore.Themes;
 
 /// <summary>
 /// The one Fluid parser every theme template goes through (it is thread-safe and costly to build), with the
-/// Shopify <c>{% layout 'name' %}</c> tag, and the output rewrite that HTML-encodes lists too.
+/// Shopify <c>{% layout 'name' %}</c> tag.
 /// </summary>
 internal static partial class ThemeParser
 {
@@ -29,7 +29,7 @@ internal static partial class ThemeParser
             throw new ThemeException(file, line, message);
         }
 
-        return new NamedTemplate(new EncodeEveryOutput().VisitTemplate(template), file);
+        return new NamedTemplate(template, file);
     }
 
     private static FluidParser Create()

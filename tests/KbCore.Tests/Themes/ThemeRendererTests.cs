@@ -41,6 +41,13 @@ public sealed class ThemeRendererTests : IDisposable
         ["x/templates/escape-include.liquid"] = "{% include '../../secret' %}",
         ["x/templates/endless.liquid"] = "{% for i in (1..1000000) %}x{% endfor %}",
         ["x/templates/raw-list.liquid"] = "<div class=\"list\">{{ page.tags }}</div>",
+        ["x/templates/uses-broken-partial.liquid"] = "<p>{% include 'partials/broken' %}</p>",
+        ["x/partials/broken.liquid"] = "<p>ok</p>\n\n{% if %}\n",
+        ["x/templates/uses-partial-missing-one.liquid"] = "<p>{% include 'partials/includes-missing' %}</p>",
+        ["x/partials/includes-missing.liquid"] = "<p>ok</p>\n{% include 'partials/nowhere' %}",
+        ["x/templates/split-title.liquid"] = "<div class=\"list\">{{ page.title | split: ' ' }}</div>",
+        ["x/templates/reads-record.liquid"] = "<p class=\"equality\">{{ page.equality_contract }}</p><p class=\"html-name\">{{ page.Html }}</p><p class=\"site\">{{ site.name }}</p>",
+        ["x/templates/domain.liquid"] = "<p class=\"t\">{{ page.title }}{{ page.Title }}{{ page.summary }}</p>",
         ["secret.liquid"] = "SECRET",
     };
 
@@ -237,6 +244,81 @@ public sealed class ThemeRendererTests : IDisposable
         Assert.Equal(3, e.Line);
         Assert.StartsWith("x/templates/bogus.liquid:3:", e.Message, StringComparison.Ordinal);
         Assert.Contains("bogus", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PartialWithSyntaxError_ThrowsThemeExceptionWithThePartialsFileAndLine()
+    {
+        // Arrange
+        var renderer = CreateRenderer(_dir.Path, "x");
+
+        // Act
+        var e = Assert.Throws<ThemeException>(() => renderer.Render("uses-broken-partial", new ErrorView(1, "t", "m"), Site(), "t", string.Empty));
+
+        // Assert
+        Assert.Equal("x/partials/broken.liquid", e.Template);
+        Assert.Equal(3, e.Line);
+        Assert.StartsWith("x/partials/broken.liquid:3:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ErrorWhileRenderingAPartial_ThrowsThemeExceptionNamingThePartial()
+    {
+        // Arrange
+        var renderer = CreateRenderer(_dir.Path, "x");
+
+        // Act
+        var e = Assert.Throws<ThemeException>(() => renderer.Render("uses-partial-missing-one", new ErrorView(1, "t", "m"), Site(), "t", string.Empty));
+
+        // Assert
+        Assert.Equal("x/partials/includes-missing.liquid", e.Template);
+        Assert.Contains("partials/nowhere", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not found", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ArrayFromAFilterOutputDirectly_ItemsHtmlEncoded()
+    {
+        // Arrange
+        var renderer = CreateRenderer(_dir.Path, "x");
+
+        // Act
+        var html = renderer.Render("split-title", Article(title: "<script>alert(1)</script> <b>bold</b>"), Site(), "t", string.Empty);
+
+        // Assert
+        var list = Html.Parse(html).QuerySelector("div.list")!;
+        Assert.Empty(list.QuerySelectorAll("script, b"));
+        Assert.Equal("<script>alert(1)</script><b>bold</b>", list.TextContent);
+    }
+
+    [Fact]
+    public void Render_MembersOutsideTheSnakeCaseViewProperties_ShowNothing()
+    {
+        // Arrange
+        var renderer = CreateRenderer(_dir.Path, "x");
+
+        // Act
+        var html = renderer.Render("reads-record", Article(html: new RawHtml("<p>body</p>")), Site(), "t", string.Empty);
+
+        // Assert
+        var dom = Html.Parse(html);
+        Assert.Equal(string.Empty, dom.QuerySelector("p.equality")!.InnerHtml);
+        Assert.Equal(string.Empty, dom.QuerySelector("p.html-name")!.InnerHtml);
+        Assert.Equal("Help Center", dom.QuerySelector("p.site")!.TextContent);
+    }
+
+    [Fact]
+    public void Render_DomainObjectInsteadOfAViewRecord_ExposesNoMember()
+    {
+        // Arrange
+        var renderer = CreateRenderer(_dir.Path, "x");
+        var domain = new KbCore.Articles.ArticleMetadata { Title = "internal title", Summary = "internal summary" };
+
+        // Act
+        var html = renderer.Render("domain", domain, Site(), "t", string.Empty);
+
+        // Assert
+        Assert.Equal(string.Empty, Html.Parse(html).QuerySelector("p.t")!.InnerHtml);
     }
 
     [Fact]
