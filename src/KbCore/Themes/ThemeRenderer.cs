@@ -54,6 +54,37 @@ public sealed class ThemeRenderer
     /// <summary>Changes when a file of the active theme changes on disk: part of page ETags.</summary>
     public string Version => _version.Value;
 
+    /// <summary>
+    /// Parses every <c>.liquid</c> file the active theme would use (its own, and <c>default</c>'s where it has none),
+    /// so a syntax error shows before a visitor meets it: <c>check --theme</c>.
+    /// </summary>
+    public ThemeCheckResult CheckTemplates()
+    {
+        var names = new[] { ActiveTheme, ThemeOptions.DefaultTheme }
+            .Distinct(StringComparer.Ordinal)
+            .Select(theme => Path.Combine(Files.Root, theme))
+            .Where(Directory.Exists)
+            .SelectMany(dir => Directory.EnumerateFiles(dir, "*.liquid", SearchOption.AllDirectories)
+                .Select(file => Path.GetRelativePath(dir, file).Replace('\\', '/')))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var errors = new List<ThemeException>();
+        foreach (var name in names)
+        {
+            try
+            {
+                _cache.Get(ActiveTheme, name[..^".liquid".Length]);
+            }
+            catch (ThemeException e)
+            {
+                errors.Add(e);
+            }
+        }
+
+        return new ThemeCheckResult(names.Count, errors);
+    }
+
     /// <summary>Renders <c>templates/{template}.liquid</c> of the active theme, then the layouts it names.</summary>
     /// <exception cref="ThemeException">The template (or one it uses) is missing, broken or over a limit.</exception>
     public string Render(string template, object page, SiteView site, string pageTitle, string pageDescription)
