@@ -21,6 +21,39 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("0 errors, 0 warnings", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("default")]
+    [InlineData("midnight")]
+    public void CheckTheme_ShippedTheme_ParsesEveryFile(string theme)
+    {
+        RepoPaths.Content.CopyTreeTo(_repo.Path);
+        CommitAll();
+
+        var (code, output) = Run("check", _repo.Path, "--theme", theme, $"--Themes:Directory={RepoPaths.Themes}");
+
+        Assert.True(code == 0, output);
+        Assert.Matches($"Checked [1-9][0-9] template files of theme `{theme}`: 0 errors", output);
+    }
+
+    [Fact]
+    public void CheckTheme_BrokenPartial_ReportsFileAndLineAndFails()
+    {
+        RepoPaths.Content.CopyTreeTo(_repo.Path);
+        CommitAll();
+        using var themes = new TempDirectory("kbthemes");
+        RepoPaths.Themes.CopyTreeTo(themes.Path);
+        File.WriteAllText(themes.Combine("midnight", "partials", "footer.liquid"), "<footer>\n{{ site.name }}\n{% for x in %}\n</footer>\n");
+
+        var (code, output) = Run("check", _repo.Path, "--theme", "midnight", $"--Themes:Directory={themes.Path}");
+        var (missingCode, missingOutput) = Run("check", _repo.Path, "--theme", "no-such-theme", $"--Themes:Directory={themes.Path}");
+
+        Assert.Equal(1, code);
+        Assert.Contains("midnight/partials/footer.liquid:3:", output, StringComparison.Ordinal);
+        Assert.Contains(": 1 errors.", output, StringComparison.Ordinal);
+        Assert.Equal(2, missingCode);
+        Assert.Contains("no theme `no-such-theme`", missingOutput, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Check_WithBrokenFrontMatterAndLinks_ReportsFileAndLineAndFails()
     {

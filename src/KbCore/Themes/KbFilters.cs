@@ -1,6 +1,10 @@
+using System.Globalization;
+using Fluid;
+using Fluid.Values;
+
 namespace KbCore.Themes;
 
-/// <summary>Liquid filters every theme can use. Static methods: DotLiquid maps <c>Slugify</c> to <c>| slugify</c>.</summary>
+/// <summary>Liquid filters every theme can use, beside Shopify Liquid's standard ones.</summary>
 public static class KbFilters
 {
     /// <summary><c>{{ page.articles | count_label: 'article' }}</c> gives "1 article" or "12 articles".</summary>
@@ -16,5 +20,27 @@ public static class KbFilters
     }
 
     /// <summary><c>{{ text | uri_component }}</c>: percent-encodes for any URI part (spaces as %20, unlike <c>url_encode</c>'s +), e.g. a mailto subject.</summary>
-    public static string UriComponent(object? input) => Uri.EscapeDataString(Convert.ToString(input, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+    public static string UriComponent(object? input) => Uri.EscapeDataString(Convert.ToString(input, CultureInfo.InvariantCulture) ?? string.Empty);
+
+    /// <summary>Adds these filters, and string filters that cannot grow a string without bound, to theme options.</summary>
+    internal static TemplateOptionsBuilder AddKbFilters(this TemplateOptionsBuilder builder) => builder
+        .AddFilter("count_label", (input, arguments, context) =>
+        {
+            object? n = input switch
+            {
+                ArrayValue array => array.Values.Count,
+                NumberValue number => (int)number.ToNumberValue(context),
+                _ => null,
+            };
+            return StringValue.Create(CountLabel(n, arguments.At(0).ToStringValue(context)));
+        })
+        .AddFilter("uri_component", (input, _, context) => StringValue.Create(UriComponent(input.ToStringValue(context))))
+
+        // A loop of `s = s | append: s` doubles a string per step: far past any memory long before the step limit.
+        .AddFilter("append", (input, arguments, context) => Capped(input.ToStringValue(context) + arguments.At(0).ToStringValue(context)))
+        .AddFilter("prepend", (input, arguments, context) => Capped(arguments.At(0).ToStringValue(context) + input.ToStringValue(context)));
+
+    private static FluidValue Capped(string value) => value.Length <= ThemeLimits.MaxStringLength
+        ? StringValue.Create(value)
+        : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"stopped: a string grew past {ThemeLimits.MaxStringLength} characters"));
 }

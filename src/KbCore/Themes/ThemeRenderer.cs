@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using DotLiquid;
-using DotLiquid.NamingConventions;
+using Fluid;
+using Fluid.Values;
 using KbCore.Themes.Models;
 using Microsoft.Extensions.Options;
 
@@ -11,20 +10,20 @@ namespace KbCore.Themes;
 
 /// <summary>
 /// Renders help-center pages from the active theme's Liquid templates. The only class that knows the
-/// template engine (DotLiquid), so it stays swappable. Templates see view records only; every output is
+/// template engine (Fluid), so it stays swappable. Templates see view records only; every output is
 /// HTML-encoded except <see cref="RawHtml"/>. Thread-safe.
 /// </summary>
 public sealed class ThemeRenderer
 {
-    // Bounds what a broken or hostile template can cost one request.
-    private const int MaxIterations = 50_000;
-    private const int TimeoutMs = 2_000;
+    // A layout may itself name a layout; more than this is a loop.
+    private const int MaxLayouts = 4;
 
-    private static readonly Lock ConfigureLock = new();
-    private static bool _configured;
+    // HtmlEncoder.Default would turn é into &#233;: allow all ranges, still encoding markup characters.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly ThemeTemplateCache _cache;
     private readonly ThemeVersion _version;
+    private readonly TemplateOptions _options;
 
     public ThemeRenderer(IOptions<ThemeOptions> options)
     {
@@ -33,7 +32,18 @@ public sealed class ThemeRenderer
         _cache = new ThemeTemplateCache(Files);
         ActiveTheme = Files.ThemeExists(options.Value.Active) ? options.Value.Active : ThemeOptions.DefaultTheme;
         _version = new ThemeVersion(Files, ActiveTheme);
-        ConfigureEngine();
+        _options = new TemplateOptionsBuilder()
+            .WithMemberAccessStrategy(() => ViewMemberAccess.Instance)
+            .WithFileProvider(new ThemeFileProvider(Files, ActiveTheme))
+            .WithTemplateCache(_cache)
+            .WithCultureInfo(CultureInfo.InvariantCulture)
+            .WithMaxSteps(ThemeLimits.MaxSteps)
+            .WithMaxRecursion(ThemeLimits.MaxRecursion)
+            .WithMaxOutputSize(ThemeLimits.MaxOutputSize)
+            .WithMaxCollectionSize(ThemeLimits.MaxCollectionSize)
+            .AddValueConverter(value => value is RawHtml raw ? StringValue.Create(raw.Html, false) : null)
+            .AddKbFilters()
+            .Build();
     }
 
     /// <summary>The theme in use: the configured one, or <c>default</c> when it does not exist.</summary>
@@ -44,83 +54,83 @@ public sealed class ThemeRenderer
     /// <summary>Changes when a file of the active theme changes on disk: part of page ETags.</summary>
     public string Version => _version.Value;
 
-    /// <summary>Renders <c>templates/{template}.liquid</c> of the active theme.</summary>
-    /// <exception cref="ThemeException">The template (or one it uses) is missing or broken.</exception>
+    /// <summary>
+    /// Parses every <c>.liquid</c> file the active theme would use (its own, and <c>default</c>'s where it has none),
+    /// so a syntax error shows before a visitor meets it: <c>check --theme</c>.
+    /// </summary>
+    public ThemeCheckResult CheckTemplates()
+    {
+        var names = new[] { ActiveTheme, ThemeOptions.DefaultTheme }
+            .Distinct(StringComparer.Ordinal)
+            .Select(theme => Path.Combine(Files.Root, theme))
+            .Where(Directory.Exists)
+            .SelectMany(dir => Directory.EnumerateFiles(dir, "*.liquid", SearchOption.AllDirectories)
+                .Select(file => Path.GetRelativePath(dir, file).Replace('\\', '/')))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var errors = new List<ThemeException>();
+        foreach (var name in names)
+        {
+            try
+            {
+                _cache.Get(ActiveTheme, name[..^".liquid".Length]);
+            }
+            catch (ThemeException e)
+            {
+                errors.Add(e);
+            }
+        }
+
+        return new ThemeCheckResult(names.Count, errors);
+    }
+
+    /// <summary>Renders <c>templates/{template}.liquid</c> of the active theme, then the layouts it names.</summary>
+    /// <exception cref="ThemeException">The template (or one it uses) is missing, broken or over a limit.</exception>
     public string Render(string template, object page, SiteView site, string pageTitle, string pageDescription)
     {
         ArgumentNullException.ThrowIfNull(page);
         var name = "templates/" + template;
-        var parsed = _cache.Get(ActiveTheme, name);
-        var previous = ThemeFileSystem.Current;
-        ThemeFileSystem.Current = (_cache, ActiveTheme);
+        var parsed = (NamedTemplate)_cache.Get(ActiveTheme, name);
+        using var deadline = new CancellationTokenSource(ThemeLimits.Timeout);
+        var context = new TemplateContext(_options) { CancellationToken = deadline.Token };
+        context.SetValue("site", site);
+        context.SetValue("page", page);
+        context.SetValue("page_title", pageTitle);
+        context.SetValue("page_description", pageDescription);
+        context.SetValue("template", template);
+        var file = parsed.File;
         try
         {
-            var variables = Hash.FromDictionary(new Dictionary<string, object>
+            var html = parsed.Render(context, Encoder);
+            for (var depth = 0; context.AmbientValues.Remove(ThemeParser.LayoutKey, out var layout) && layout is string { Length: > 0 } layoutName; depth++)
             {
-                ["site"] = site,
-                ["page"] = page,
-                ["page_title"] = pageTitle,
-                ["page_description"] = pageDescription,
-                ["template"] = template,
-            });
-            return parsed.Render(new RenderParameters(CultureInfo.InvariantCulture)
-            {
-                LocalVariables = variables,
-                ErrorsOutputMode = ErrorsOutputMode.Rethrow,
-                MaxIterations = MaxIterations,
-                Timeout = TimeoutMs,
-            });
+                if (depth == MaxLayouts)
+                {
+                    throw new ThemeException(file, 0, $"more than {MaxLayouts} nested layouts");
+                }
+
+                var outer = (NamedTemplate)_cache.Get(ActiveTheme, layoutName);
+                file = outer.File;
+
+                // Already encoded by the page's render: written as is.
+                context.SetValue("content_for_layout", StringValue.Create(html, false));
+                html = outer.Render(context, Encoder);
+            }
+
+            return html;
         }
         catch (ThemeException)
         {
             throw;
         }
-        catch (Exception e) when (e is DotLiquid.Exceptions.LiquidException or DotLiquid.Exceptions.RenderException or InvalidOperationException or ArgumentException or TimeoutException)
+        catch (OperationCanceledException e)
         {
-            throw new ThemeException($"{ActiveTheme}/{name}.liquid", 0, e.Message, e);
+            throw new ThemeException(file, 0, $"stopped: rendering took longer than {ThemeLimits.Timeout.TotalSeconds:0} s", e);
         }
-        finally
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FileNotFoundException or ParseException)
         {
-            ThemeFileSystem.Current = previous;
-        }
-    }
-
-    /// <summary>DotLiquid's configuration is global: set it once per process.</summary>
-    private static void ConfigureEngine()
-    {
-        lock (ConfigureLock)
-        {
-            if (_configured)
-            {
-                return;
-            }
-
-            Template.FileSystem = ThemeFileSystem.Instance;
-
-            // Parsed templates are cached and shared by concurrent requests: without this, {% assign %}
-            // and loop state live on the template and leak from one request's page into the next.
-            Template.DefaultIsThreadSafe = true;
-            Template.NamingConvention = new RubyNamingConvention();
-
-            // HtmlEncoder.Default would turn é into &#233;: allow all ranges, still encoding markup characters.
-            var encoder = HtmlEncoder.Create(UnicodeRanges.All);
-            Template.RegisterValueTypeTransformer(typeof(string), v => encoder.Encode((string)v));
-
-            // {{ list }} joins items without the string transformer: encode them here.
-            Template.RegisterValueTypeTransformer(typeof(System.Collections.IEnumerable), v => string.Concat(
-                ((System.Collections.IEnumerable)v).Cast<object?>().Select(item => item is RawHtml raw ? raw.Html : encoder.Encode(Convert.ToString(item, CultureInfo.InvariantCulture) ?? string.Empty))));
-            Template.RegisterSafeType(typeof(RawHtml), o => o);
-            foreach (var type in typeof(SiteView).Assembly.GetTypes().Where(t => t.Namespace == typeof(SiteView).Namespace && t.IsPublic))
-            {
-                var members = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .Where(p => p.Name != "EqualityContract")
-                    .Select(p => p.Name)
-                    .ToArray();
-                Template.RegisterSafeType(type, members);
-            }
-
-            Template.RegisterFilter(typeof(KbFilters));
-            _configured = true;
+            throw new ThemeException(file, 0, ThemeLimits.Describe(e), e);
         }
     }
 }

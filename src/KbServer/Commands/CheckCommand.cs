@@ -2,12 +2,15 @@ using System.CommandLine;
 using KbCore.Articles;
 using KbCore.Content;
 using KbCore.Rendering;
+using KbCore.Themes;
+using Microsoft.Extensions.Options;
 
 namespace KbServer.Commands;
 
 /// <summary>
 /// <c>check</c>: validates the published branch (front matter, links, catalog) and exits non-zero on errors;
-/// <c>check --refs</c> lists branches that <c>repair-refs</c> would remove instead.
+/// <c>check --refs</c> lists branches that <c>repair-refs</c> would remove instead; <c>check --theme NAME</c>
+/// parses every template of a theme instead.
 /// </summary>
 internal static class CheckCommand
 {
@@ -15,10 +18,12 @@ internal static class CheckCommand
     {
         var strict = new Option<bool>("--strict") { Description = "Fail on warnings (broken links) too." };
         var refs = new Option<bool>("--refs") { Description = "List ambiguous branches (refused names, case twins) instead; remove them with repair-refs." };
+        var theme = new Option<string?>("--theme") { Description = "Parse every template, layout and partial of this theme (and the default ones it falls back to) instead." };
         var command = new Command("check", "Validate the content repository: front matter, links between articles, ticket-category catalog.")
         {
             strict,
             refs,
+            theme,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse =>
@@ -26,6 +31,11 @@ internal static class CheckCommand
             using var host = CommandHost.Build(parse.UnmatchedTokens);
             try
             {
+                if (parse.GetValue(theme) is { } name)
+                {
+                    return RunTheme(host.Services, name, Console.Out);
+                }
+
                 return parse.GetValue(refs) ? RunRefs(host.Services, Console.Out) : Run(host.Services, parse.GetValue(strict), Console.Out);
             }
             catch (KbCore.Content.ContentRepositoryNotFoundException e)
@@ -67,6 +77,26 @@ internal static class CheckCommand
         var warnings = problems.Count - errors;
         output.WriteLine($"Checked {snapshot.Articles.Count} articles at {(snapshot.ShortSha.Length > 0 ? snapshot.ShortSha : "(empty)")}: {errors} errors, {warnings} warnings.");
         return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+    }
+
+    internal static int RunTheme(IServiceProvider services, string name, TextWriter output)
+    {
+        var directory = services.GetRequiredService<IOptions<ThemeOptions>>().Value.Directory;
+        var renderer = new ThemeRenderer(Options.Create(new ThemeOptions { Directory = directory, Active = name }));
+        if (renderer.ActiveTheme != name)
+        {
+            output.WriteLine($"check: no theme `{name}` in {renderer.Files.Root}");
+            return 2;
+        }
+
+        var result = renderer.CheckTemplates();
+        foreach (var error in result.Errors)
+        {
+            output.WriteLine(error.Message);
+        }
+
+        output.WriteLine($"Checked {result.Files} template files of theme `{name}`: {result.Errors.Count} errors.");
+        return result.Errors.Count > 0 ? 1 : 0;
     }
 
     internal static int RunRefs(IServiceProvider services, TextWriter output)

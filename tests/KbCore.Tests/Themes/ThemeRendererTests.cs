@@ -13,14 +13,13 @@ public sealed class ThemeRendererTests : IDisposable
         ["default/layouts/base.liquid"] = """
             <!DOCTYPE html>
             <html><head><title>{{ page_title }}</title><meta name="description" content="{{ page_description }}"></head>
-            <body class="default-layout tpl-{{ template }}">{% include 'partials/header' %}<main>{% block content %}default block{% endblock %}</main>{% include 'partials/footer' %}</body></html>
+            <body class="default-layout tpl-{{ template }}">{% include 'partials/header' %}<main>{{ content_for_layout }}</main>{% include 'partials/footer' %}</body></html>
             """,
         ["default/partials/header.liquid"] = "<header class=\"default-header\">{{ site.name }}</header>",
         ["default/partials/footer.liquid"] = "<footer class=\"default-footer\">{{ site.year }}</footer>",
-        ["default/templates/error.liquid"] = "{% extends 'layouts/base' %}{% block content %}<h1 class=\"status\">{{ page.status }}</h1><p class=\"message\">{{ page.message }}</p>{% endblock %}",
+        ["default/templates/error.liquid"] = "{% layout 'layouts/base' %}<h1 class=\"status\">{{ page.status }}</h1><p class=\"message\">{{ page.message }}</p>",
         ["default/templates/article.liquid"] = """
-            {% extends 'layouts/base' %}
-            {% block content %}
+            {% layout 'layouts/base' %}
             <article>
               <h1>{{ page.title }}</h1>
               <p class="summary">{{ page.summary }}</p>
@@ -31,18 +30,24 @@ public sealed class ThemeRendererTests : IDisposable
               <nav>{% for crumb in page.breadcrumbs %}<a class="crumb" href="{{ crumb.url }}">{{ crumb.title }}</a>{% endfor %}</nav>
               {% if page.internal %}<p class="internal">Internal</p>{% endif %}
             </article>
-            {% endblock %}
             """,
         ["x/partials/footer.liquid"] = "<footer class=\"x-footer\">x footer</footer>",
         ["x/partials/card.liquid"] = "<div class=\"x-card\">{{ page.title }}</div>",
-        ["x/templates/error.liquid"] = "{% extends 'layouts/base' %}{% block content %}<h1 class=\"x-status\">{{ page.status }}</h1>{% include 'partials/card' %}{% endblock %}",
+        ["x/templates/error.liquid"] = "{% layout 'layouts/base' %}<h1 class=\"x-status\">{{ page.status }}</h1>{% include 'partials/card' %}",
         ["x/templates/unclosed-if.liquid"] = "<p>fine</p>\n{% if page.status %}\n<p>never closed</p>\n",
         ["x/templates/bogus.liquid"] = "<p>fine</p>\n\n{% bogus %}\n",
-        ["x/templates/broken-layout-user.liquid"] = "{% extends 'layouts/broken' %}{% block content %}x{% endblock %}",
+        ["x/templates/broken-layout-user.liquid"] = "{% layout 'layouts/broken' %}x",
         ["x/layouts/broken.liquid"] = "<html>\n{% for %}\n</html>",
         ["x/templates/escape-include.liquid"] = "{% include '../../secret' %}",
         ["x/templates/endless.liquid"] = "{% for i in (1..1000000) %}x{% endfor %}",
         ["x/templates/raw-list.liquid"] = "<div class=\"list\">{{ page.tags }}</div>",
+        ["x/templates/uses-broken-partial.liquid"] = "<p>{% include 'partials/broken' %}</p>",
+        ["x/partials/broken.liquid"] = "<p>ok</p>\n\n{% if %}\n",
+        ["x/templates/uses-partial-missing-one.liquid"] = "<p>{% include 'partials/includes-missing' %}</p>",
+        ["x/partials/includes-missing.liquid"] = "<p>ok</p>\n{% include 'partials/nowhere' %}",
+        ["x/templates/split-title.liquid"] = "<div class=\"list\">{{ page.title | split: ' ' }}</div>",
+        ["x/templates/reads-record.liquid"] = "<p class=\"equality\">{{ page.equality_contract }}</p><p class=\"html-name\">{{ page.Html }}</p><p class=\"site\">{{ site.name }}</p>",
+        ["x/templates/domain.liquid"] = "<p class=\"t\">{{ page.title }}{{ page.Title }}{{ page.summary }}</p>",
         ["secret.liquid"] = "SECRET",
     };
 
@@ -242,6 +247,81 @@ public sealed class ThemeRendererTests : IDisposable
     }
 
     [Fact]
+    public void Render_PartialWithSyntaxError_ThrowsThemeExceptionWithThePartialsFileAndLine()
+    {
+        // Arrange
+        var renderer = CreateRenderer(_dir.Path, "x");
+
+        // Act
+        var e = Assert.Throws<ThemeException>(() => renderer.Render("uses-broken-partial", new ErrorView(1, "t", "m"), Site(), "t", string.Empty));
+
+        // Assert
+        Assert.Equal("x/partials/broken.liquid", e.Template);
+        Assert.Equal(3, e.Line);
+        Assert.StartsWith("x/partials/broken.liquid:3:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ErrorWhileRenderingAPartial_ThrowsThemeExceptionNamingThePartial()
+    {
+        // Arrange
+        var renderer = CreateRenderer(_dir.Path, "x");
+
+        // Act
+        var e = Assert.Throws<ThemeException>(() => renderer.Render("uses-partial-missing-one", new ErrorView(1, "t", "m"), Site(), "t", string.Empty));
+
+        // Assert
+        Assert.Equal("x/partials/includes-missing.liquid", e.Template);
+        Assert.Contains("partials/nowhere", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not found", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ArrayFromAFilterOutputDirectly_ItemsHtmlEncoded()
+    {
+        // Arrange
+        var renderer = CreateRenderer(_dir.Path, "x");
+
+        // Act
+        var html = renderer.Render("split-title", Article(title: "<script>alert(1)</script> <b>bold</b>"), Site(), "t", string.Empty);
+
+        // Assert
+        var list = Html.Parse(html).QuerySelector("div.list")!;
+        Assert.Empty(list.QuerySelectorAll("script, b"));
+        Assert.Equal("<script>alert(1)</script><b>bold</b>", list.TextContent);
+    }
+
+    [Fact]
+    public void Render_MembersOutsideTheSnakeCaseViewProperties_ShowNothing()
+    {
+        // Arrange
+        var renderer = CreateRenderer(_dir.Path, "x");
+
+        // Act
+        var html = renderer.Render("reads-record", Article(html: new RawHtml("<p>body</p>")), Site(), "t", string.Empty);
+
+        // Assert
+        var dom = Html.Parse(html);
+        Assert.Equal(string.Empty, dom.QuerySelector("p.equality")!.InnerHtml);
+        Assert.Equal(string.Empty, dom.QuerySelector("p.html-name")!.InnerHtml);
+        Assert.Equal("Help Center", dom.QuerySelector("p.site")!.TextContent);
+    }
+
+    [Fact]
+    public void Render_DomainObjectInsteadOfAViewRecord_ExposesNoMember()
+    {
+        // Arrange
+        var renderer = CreateRenderer(_dir.Path, "x");
+        var domain = new KbCore.Articles.ArticleMetadata { Title = "internal title", Summary = "internal summary" };
+
+        // Act
+        var html = renderer.Render("domain", domain, Site(), "t", string.Empty);
+
+        // Assert
+        Assert.Equal(string.Empty, Html.Parse(html).QuerySelector("p.t")!.InnerHtml);
+    }
+
+    [Fact]
     public void Render_BrokenLayout_ThrowsThemeExceptionNamingLayout()
     {
         // Arrange
@@ -358,9 +438,9 @@ public sealed class ThemeRendererTests : IDisposable
 
     private static Dictionary<string, string> OneTheme(string marker) => new(StringComparer.Ordinal)
     {
-        ["default/layouts/base.liquid"] = $"<html><head><title>{{{{ page_title }}}}</title></head><body data-theme=\"{marker}\">{{% block content %}}{{% endblock %}}{{% include 'partials/footer' %}}</body></html>",
+        ["default/layouts/base.liquid"] = $"<html><head><title>{{{{ page_title }}}}</title></head><body data-theme=\"{marker}\">{{{{ content_for_layout }}}}{{% include 'partials/footer' %}}</body></html>",
         ["default/partials/footer.liquid"] = $"<footer>{marker}-partial</footer>",
-        ["default/templates/error.liquid"] = $"{{% extends 'layouts/base' %}}{{% block content %}}<h1>{marker}:{{{{ page.status }}}}</h1>{{% endblock %}}",
+        ["default/templates/error.liquid"] = $"{{% layout 'layouts/base' %}}<h1>{marker}:{{{{ page.status }}}}</h1>",
     };
 
     private static ThemeRenderer CreateRenderer(string directory, string active) =>
