@@ -99,6 +99,7 @@ public sealed class ThemeRenderer
         context.SetValue("page_title", pageTitle);
         context.SetValue("page_description", pageDescription);
         context.SetValue("template", template);
+        context.AmbientValues[KbFilters.AssetVersionKey] = Version;
         var file = parsed.File;
         try
         {

@@ -163,7 +163,8 @@ internal static class HelpCenterEndpoints
 
         var info = new FileInfo(path);
         var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{info.LastWriteTimeUtc.Ticks:x}-{info.Length:x}\"");
-        context.Response.Headers.CacheControl = "public, max-age=3600";
+        // asset_url names the theme's version: such a URL is the same file for as long as it is valid at all.
+        context.Response.Headers.CacheControl = context.Request.Query["v"] == themes.Version ? "public, max-age=31536000, immutable" : "public, max-age=3600";
         return Results.File(path, type, enableRangeProcessing: false, lastModified: info.LastWriteTimeUtc, entityTag: etag);
     }
 }

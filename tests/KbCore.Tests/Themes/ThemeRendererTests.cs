@@ -46,6 +46,7 @@ public sealed class ThemeRendererTests : IDisposable
         ["x/templates/uses-partial-missing-one.liquid"] = "<p>{% include 'partials/includes-missing' %}</p>",
         ["x/partials/includes-missing.liquid"] = "<p>ok</p>\n{% include 'partials/nowhere' %}",
         ["x/templates/split-title.liquid"] = "<div class=\"list\">{{ page.title | split: ' ' }}</div>",
+        ["x/templates/assets.liquid"] = "{{ 'css/a b.css' | asset_url }}|{{ '/img/logo.svg' | asset_url }}",
         ["x/templates/reads-record.liquid"] = "<p class=\"equality\">{{ page.equality_contract }}</p><p class=\"html-name\">{{ page.Html }}</p><p class=\"site\">{{ site.name }}</p>",
         ["x/templates/domain.liquid"] = "<p class=\"t\">{{ page.title }}{{ page.Title }}{{ page.summary }}</p>",
         ["secret.liquid"] = "SECRET",
@@ -274,6 +275,16 @@ public sealed class ThemeRendererTests : IDisposable
         Assert.Equal("x/partials/includes-missing.liquid", e.Template);
         Assert.Contains("partials/nowhere", e.Message, StringComparison.Ordinal);
         Assert.Contains("not found", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_AssetUrl_IsTheFileUnderTheAssetBase_WithTheThemesVersion()
+    {
+        var renderer = CreateRenderer(_dir.Path, "x");
+
+        var html = renderer.Render("assets", Article(), Site(), "t", string.Empty);
+
+        Assert.Equal($"/assets/default/css/a%20b.css?v={renderer.Version}|/assets/default/img/logo.svg?v={renderer.Version}", html);
     }
 
     [Fact]

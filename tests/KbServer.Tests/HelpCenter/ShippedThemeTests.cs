@@ -38,7 +38,7 @@ public sealed class ShippedThemeTests
         // Assert: the layout around every page, with the theme's stylesheet.
         foreach (var page in new[] { home, categoryPage, sectionPage, article, search, contact, error })
         {
-            Assert.NotNull(page.QuerySelector($"link[href='/assets/{theme}/css/theme.css']"));
+            Assert.NotNull(page.QuerySelector($"link[href^='/assets/{theme}/css/theme.css?v=']"));
             Assert.NotNull(page.QuerySelector("header.site-header a.brand"));
             Assert.NotNull(page.QuerySelector("footer.site-footer"));
             Assert.NotEmpty(page.QuerySelectorAll("nav.site-nav a.site-nav__link"));

@@ -22,14 +22,33 @@ public sealed class ThemeTests : IDisposable
         var midnightArticle = await midnight.CreateClient().GetAsync(article.Url);
 
         // Assert: midnight's own stylesheet and home template, default's article template.
-        Assert.NotNull(midnightHome.QuerySelector("link[href='/assets/midnight/css/theme.css']"));
-        Assert.NotNull(plainHome.QuerySelector("link[href='/assets/default/css/theme.css']"));
+        Assert.NotNull(midnightHome.QuerySelector("link[href^='/assets/midnight/css/theme.css?v=']"));
+        Assert.NotNull(plainHome.QuerySelector("link[href^='/assets/default/css/theme.css?v=']"));
         Assert.NotEqual(plainHome.QuerySelector("main")!.InnerHtml, midnightHome.QuerySelector("main")!.InnerHtml);
         Assert.Equal(HttpStatusCode.OK, midnightArticle.StatusCode);
         var css = await midnight.CreateClient().GetStringAsync("/assets/midnight/css/theme.css");
         var defaultCss = await midnight.CreateClient().GetStringAsync("/assets/default/css/theme.css");
         Assert.NotEqual(defaultCss, css);
         Assert.Equal(HttpStatusCode.OK, (await midnight.CreateClient().GetAsync("/assets/midnight/css/site.css")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AssetUrls_CarryTheThemesVersion_AndSuchAUrlIsCachedForGood()
+    {
+        using var factory = new KbServerFactory(RepoPaths.Content);
+        var client = factory.CreateClient();
+
+        var home = await Html.ParseAsync(await client.GetAsync("/"));
+        var hrefs = home.QuerySelectorAll("link[rel=stylesheet], script[src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!).ToList();
+        var versioned = await client.GetAsync(hrefs[0]);
+        var stale = await client.GetAsync(hrefs[0].Split('?')[0] + "?v=old");
+
+        Assert.NotEmpty(hrefs);
+        Assert.All(hrefs, h => Assert.Matches("^/assets/default/[a-z/-]+\\.(css|js)\\?v=[0-9a-f]+$", h));
+        Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", versioned.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal("public, max-age=3600", stale.Headers.CacheControl?.ToString());
     }
 
     [Fact]
