@@ -18,6 +18,7 @@ internal sealed class LimitScanner(int firstLine)
     private int _emphasisDepth;
     private bool _inTable;
     private int _htmlDepth;
+    private int _inlineHtmlDepth;
     private int _deepestEmphasis;
     private int _deepestHtml;
     private int _headings;
@@ -161,11 +162,23 @@ internal sealed class LimitScanner(int firstLine)
     /// <summary>Links, footnotes, emphasis and HTML nesting on one line.</summary>
     private LimitViolation? Inline(ReadOnlySpan<char> line)
     {
+        // Table cells are separate inline runs: emphasis never spans them.
+        if (_inTable)
+        {
+            _emphasisDepth = 0;
+        }
+
+        var blockHtml = line.TrimStart(' ') is ['<', ..];
         for (var i = 0; i < line.Length; i++)
         {
             var c = line[i];
             var next = i + 1 < line.Length ? line[i + 1] : '\0';
-            if (c == '[' && next == '^')
+            if (c == '`' && CodeSpanEnd(line, i) is var end and > 0)
+            {
+                // `<user Alias>` or `*.*` in code is text, not markup.
+                i = end;
+            }
+            else if (c == '[' && next == '^')
             {
                 _footnotes++;
             }
@@ -176,18 +189,18 @@ internal sealed class LimitScanner(int firstLine)
             }
             else if (c is '*' or '_')
             {
-                var end = i;
-                while (end + 1 < line.Length && line[end + 1] == c)
+                var last = i;
+                while (last + 1 < line.Length && line[last + 1] == c)
                 {
-                    end++;
+                    last++;
                 }
 
-                Emphasis(i == 0 ? ' ' : line[i - 1], end + 1 < line.Length ? line[end + 1] : ' ');
-                i = end;
+                Emphasis(i == 0 ? ' ' : line[i - 1], last + 1 < line.Length ? line[last + 1] : ' ');
+                i = last;
             }
             else if (c == '<')
             {
-                Html(line[(i + 1)..]);
+                Html(line[(i + 1)..], block: blockHtml);
             }
         }
 
@@ -227,22 +240,54 @@ internal sealed class LimitScanner(int firstLine)
         return colon + 2 < line.Length && line[colon + 2] == '/' && start < colon && !(start >= 2 && line[start - 1] == '(' && line[start - 2] == ']');
     }
 
-    /// <summary>A delimiter run that can only open emphasis deepens it; one that can only close it ends a level.</summary>
+    /// <summary>
+    /// CommonMark's flanking rules: a run that can close emphasis while some is open ends a level (closers are
+    /// matched first); one that can open deepens it.
+    /// </summary>
     private void Emphasis(char before, char after)
     {
-        var opens = !char.IsWhiteSpace(after) && (char.IsWhiteSpace(before) || char.IsPunctuation(before));
-        var closes = !char.IsWhiteSpace(before) && (char.IsWhiteSpace(after) || char.IsPunctuation(after));
-        if (opens && !closes)
-        {
-            _deepestEmphasis = Math.Max(_deepestEmphasis, ++_emphasisDepth);
-        }
-        else if (closes && !opens && _emphasisDepth > 0)
+        var opens = !char.IsWhiteSpace(after) && (!IsPunctuation(after) || char.IsWhiteSpace(before) || IsPunctuation(before));
+        var closes = !char.IsWhiteSpace(before) && (!IsPunctuation(before) || char.IsWhiteSpace(after) || IsPunctuation(after));
+        if (closes && _emphasisDepth > 0)
         {
             _emphasisDepth--;
         }
+        else if (opens)
+        {
+            _deepestEmphasis = Math.Max(_deepestEmphasis, ++_emphasisDepth);
+        }
     }
 
-    private void Html(ReadOnlySpan<char> afterBracket)
+    private static bool IsPunctuation(char c) => char.IsPunctuation(c) || char.IsSymbol(c);
+
+    /// <summary>The index of the last backtick of the code span opening at <paramref name="start"/>, or 0 when it does not close on this line.</summary>
+    private static int CodeSpanEnd(ReadOnlySpan<char> line, int start)
+    {
+        var run = line[start..].Length - line[start..].TrimStart('`').Length;
+        for (var i = start + run; i < line.Length; i++)
+        {
+            if (line[i] != '`')
+            {
+                continue;
+            }
+
+            var closing = line[i..].Length - line[i..].TrimStart('`').Length;
+            if (closing == run)
+            {
+                return i + closing - 1;
+            }
+
+            i += closing - 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Counts an HTML tag. Tags in a line that starts with one (an HTML block) nest across the article; tags inside
+    /// text are closed with their paragraph, so their depth ends with it.
+    /// </summary>
+    private void Html(ReadOnlySpan<char> afterBracket, bool block)
     {
         var closing = afterBracket is ['/', ..];
         var name = closing ? afterBracket[1..] : afterBracket;
@@ -259,7 +304,15 @@ internal sealed class LimitScanner(int firstLine)
 
         if (closing)
         {
-            _htmlDepth = Math.Max(0, _htmlDepth - 1);
+            if (_inlineHtmlDepth > 0)
+            {
+                _inlineHtmlDepth--;
+            }
+            else
+            {
+                _htmlDepth = Math.Max(0, _htmlDepth - 1);
+            }
+
             return;
         }
 
@@ -267,7 +320,8 @@ internal sealed class LimitScanner(int firstLine)
         var selfClosing = end > 0 && name[end - 1] == '/';
         if (!selfClosing && !VoidElements.Contains(name[..length].ToString()))
         {
-            _deepestHtml = Math.Max(_deepestHtml, ++_htmlDepth);
+            _ = block ? ++_htmlDepth : ++_inlineHtmlDepth;
+            _deepestHtml = Math.Max(_deepestHtml, _htmlDepth + _inlineHtmlDepth);
         }
     }
 
@@ -320,6 +374,7 @@ internal sealed class LimitScanner(int firstLine)
     {
         _paragraphChars = 0;
         _emphasisDepth = 0;
+        _inlineHtmlDepth = 0;
         _inTable = false;
     }
 

@@ -77,9 +77,20 @@ public sealed class ArticleLimitsTests
     [InlineData("Use snake_case_names and 2 * 3 = 6, or **bold** and _em_ and ***both***.")]
     [InlineData("- [x] done\n- [ ] to do\n\n| a | b |\n|---|:-:|\n| [l](https://e.com) | <br> |\n")]
     [InlineData("<details><summary>More</summary>\n\nText with <img src=\"a.png\"> and <kbd>Ctrl</kbd>.\n\n</details>\n")]
+    [InlineData("3. Run `Get-Mailbox -Identity <user Alias>`, then replace <name> with yours.\n<a name='next-step'></a>\n")]
+    [InlineData("|Key|File|\n|---|---|\n|HKCU\\Office| *{Computername}*_reg_HKCU_Office.reg<br/><br/> *{Computername}*_reg_HKCU.txt|\n")]
     public void Check_OrdinaryArticles_AreWithinEveryLimit(string markdown)
     {
         Assert.Null(ArticleLimits.Check(string.Concat(Enumerable.Repeat(markdown + "\n\n", 40))));
+    }
+
+    [Fact]
+    public void Check_EmphasisClosedInEveryTableRow_DoesNotAddUpAcrossRows()
+    {
+        // From a real support article: each row opens and closes `*…*` next to punctuation.
+        var rows = string.Concat(Enumerable.Repeat("|HKCU\\Office| *{Computername}*_reg_HKCU_Office.reg<br/><br/> *{Computername}*_reg_HKCU.txt|\n", 60));
+
+        Assert.Null(ArticleLimits.Check("|Key|File|\n|---|---|\n" + rows));
     }
 
     [Fact]
