@@ -23,6 +23,7 @@ public sealed class ThemeRenderer
 
     private readonly ThemeTemplateCache _cache;
     private readonly ThemeVersion _version;
+    private readonly ThemeSettings _settings;
     private readonly TemplateOptions _options;
 
     public ThemeRenderer(IOptions<ThemeOptions> options)
@@ -32,6 +33,7 @@ public sealed class ThemeRenderer
         _cache = new ThemeTemplateCache(Files);
         ActiveTheme = Files.ThemeExists(options.Value.Active) ? options.Value.Active : ThemeOptions.DefaultTheme;
         _version = new ThemeVersion(Files, ActiveTheme);
+        _settings = new ThemeSettings(Files, ActiveTheme);
         _options = new TemplateOptionsBuilder()
             .WithMemberAccessStrategy(() => ViewMemberAccess.Instance)
             .WithFileProvider(new ThemeFileProvider(Files, ActiveTheme))
@@ -82,6 +84,7 @@ public sealed class ThemeRenderer
             }
         }
 
+        errors.AddRange(_settings.Problems(Version));
         return new ThemeCheckResult(names.Count, errors);
     }
 
@@ -99,6 +102,7 @@ public sealed class ThemeRenderer
         context.SetValue("page_title", pageTitle);
         context.SetValue("page_description", pageDescription);
         context.SetValue("template", template);
+        context.SetValue("theme", _settings.View(Version));
         context.AmbientValues[KbFilters.AssetVersionKey] = Version;
         var file = parsed.File;
         try
