@@ -11,6 +11,18 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>
+    /// A browser context with waits sized for CI: the test projects run side by side on two cores, and a cold
+    /// server's first page has been seen to take longer than Playwright's default 30 s there.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 720)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))

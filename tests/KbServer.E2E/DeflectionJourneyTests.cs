@@ -27,7 +27,7 @@ public sealed class DeflectionJourneyTests(BrowserFixture browser) : IClassFixtu
         saved.EnsureSuccessStatusCode();
         await _server.WaitForIndexAsync();
 
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var context = await browser.NewContextAsync(1280, 900);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
@@ -60,7 +60,7 @@ public sealed class DeflectionJourneyTests(BrowserFixture browser) : IClassFixtu
         Assert.Equal(1, alex.GetProperty("appreciations").GetInt32());
 
         // The team sees the same on the studio's support report.
-        await using var studio = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var studio = await browser.NewContextAsync(1280, 900);
         var lead = await studio.NewPageAsync();
         await lead.GotoAsync(Url("/studio/login"));
         await lead.FillAsync("#email", "alex@example.com");

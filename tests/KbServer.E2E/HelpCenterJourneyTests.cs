@@ -100,6 +100,8 @@ public sealed class HelpCenterJourneyTests(BrowserFixture browser) : IClassFixtu
     private async Task<IPage> NewPageAsync(int width, int height)
     {
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(90_000); // as BrowserFixture.NewContextAsync: CI runs the test projects side by side
         page.Console += (_, message) =>
         {
             if (message.Type == "error")

@@ -21,7 +21,7 @@ public sealed class ReviewJourneyTests(BrowserFixture browser) : IClassFixture<B
         }
 
         var articles = SampleArticle.ReadAll(RepoPaths.Content).Where(a => !a.Internal).Take(2).ToList();
-        await using var authorContext = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var authorContext = await browser.NewContextAsync(1280, 900);
         var author = await SignInAsync(authorContext, "author@example.com", "alex's long passphrase");
 
         await author.GotoAsync(Url("/studio/changes"));
@@ -45,7 +45,7 @@ public sealed class ReviewJourneyTests(BrowserFixture browser) : IClassFixture<B
         await author.ClickAsync("#submit-review");
         await author.Locator("#cr-state", new() { HasText = "In review" }).WaitForAsync();
 
-        await using var reviewerContext = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var reviewerContext = await browser.NewContextAsync(1280, 900);
         var reviewer = await SignInAsync(reviewerContext, "reviewer@example.com", "rae's long passphrase");
         await reviewer.GotoAsync(changeUrl);
         var first = reviewer.Locator($"section.change-file[data-path='{articles[0].Path}']");

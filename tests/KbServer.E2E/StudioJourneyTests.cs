@@ -15,7 +15,7 @@ public sealed class StudioJourneyTests(BrowserFixture browser) : IClassFixture<B
     public async Task Admin_CompletesFirstRunSetup_InvitesAnAuthor_WhoWritesAnArticleWithAnImage_LiveAndSearchableAtOnce()
     {
         var setupLink = new Uri(_server.RootUri, "/studio/setup?token=" + _server.Services.GetRequiredService<FirstRunSetup>().Open());
-        await using var adminContext = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var adminContext = await browser.NewContextAsync(1280, 900);
         var admin = await NewPageAsync(adminContext);
 
         await admin.GotoAsync(setupLink.ToString());
@@ -33,7 +33,7 @@ public sealed class StudioJourneyTests(BrowserFixture browser) : IClassFixture<B
         var invitation = (await admin.Locator("#set-password-link").TextContentAsync())!.Trim();
         await Shot(admin, "users");
 
-        await using var authorContext = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var authorContext = await browser.NewContextAsync(1280, 900);
         var author = await NewPageAsync(authorContext);
         await author.GotoAsync(invitation);
         await author.FillAsync("#password", "avery's own passphrase");
@@ -71,7 +71,7 @@ public sealed class StudioJourneyTests(BrowserFixture browser) : IClassFixture<B
         await author.Locator("#saved-notice").WaitForAsync();
         var saved = DateTime.UtcNow;
 
-        var customer = await NewPageAsync(await browser.Browser.NewContextAsync());
+        var customer = await NewPageAsync(await browser.NewContextAsync());
         await customer.GotoAsync(new Uri(_server.RootUri, "/invoicing/pay-by-wombat").ToString());
         Assert.Equal("Pay by wombat", await customer.Locator("h1").TextContentAsync());
         var image = customer.Locator("article img");
@@ -104,7 +104,7 @@ public sealed class StudioJourneyTests(BrowserFixture browser) : IClassFixture<B
 
         var path = SampleArticle.ReadAll(RepoPaths.Content).First(a => !a.Internal).Path;
         var editor = new Uri(_server.RootUri, "/studio/edit?path=" + Uri.EscapeDataString(path)).ToString();
-        await using (var first = await browser.Browser.NewContextAsync())
+        await using (var first = await browser.NewContextAsync())
         {
             var page = await SignInAsync(first, "drafter@example.com", "dee's long passphrase");
             await page.GotoAsync(editor);
@@ -115,7 +115,7 @@ public sealed class StudioJourneyTests(BrowserFixture browser) : IClassFixture<B
         }
 
         // A new browser: no cookies, no local storage. Only the server can have kept the draft.
-        await using var second = await browser.Browser.NewContextAsync();
+        await using var second = await browser.NewContextAsync();
         var again = await SignInAsync(second, "drafter@example.com", "dee's long passphrase");
         await again.GotoAsync(editor);
 
