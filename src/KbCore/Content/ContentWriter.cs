@@ -198,20 +198,17 @@ public sealed partial class ContentWriter(ContentRepository repository, ContentS
         foreach (var attachment in attachments)
         {
             // Checked again here, by content: a blob SHA from the request could name any object, not only an upload.
-            if (repo.Lookup<Blob>(attachment.BlobSha) is not { Size: <= ImageTypes.MaxBytes } blob || ImageTypes.Detect(FirstBytes(blob)) is null)
+            var blob = repo.Lookup<Blob>(attachment.BlobSha);
+            var image = blob is { Size: <= ImageTypes.MaxBytes } ? Bytes(blob) : null;
+            if (blob is null || image is null || ImageTypes.Detect(image) is null)
             {
                 return SaveResult.Reject("attachments", $"The upload for `{attachment.FilePath}` is missing or not an image; add the image again.");
             }
 
             // Uploads are checked as they arrive; a SHA in the request may name a pushed blob that never was.
-            using (var content = blob.GetContentStream())
-            using (var image = new MemoryStream((int)blob.Size))
+            if (Images.ImageHeaders.Check(image, options.Value.MaxImagePixels) is { } tooLarge)
             {
-                content.CopyTo(image);
-                if (Images.ImageHeaders.Check(image.GetBuffer().AsSpan(0, (int)image.Length), options.Value.MaxImagePixels) is { } tooLarge)
-                {
-                    return SaveResult.Reject("attachments", $"`{attachment.FilePath}`: {tooLarge}.");
-                }
+                return SaveResult.Reject("attachments", $"`{attachment.FilePath}`: {tooLarge}.");
             }
 
             if (head?[attachment.FilePath]?.Target is Blob existing && existing.Sha != blob.Sha)
@@ -258,12 +255,13 @@ public sealed partial class ContentWriter(ContentRepository repository, ContentS
             : (blob, null);
     }
 
-    private static byte[] FirstBytes(Blob blob)
+    /// <summary>A blob's bytes; callers bound its size first (images: at most <see cref="ImageTypes.MaxBytes"/>).</summary>
+    private static byte[] Bytes(Blob blob)
     {
         using var stream = blob.GetContentStream();
-        var buffer = new byte[16];
-        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        return buffer[..read];
+        using var buffer = new MemoryStream((int)blob.Size);
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     /// <summary>The article's file: <c>.md</c> unless it already exists under another markdown extension.</summary>
