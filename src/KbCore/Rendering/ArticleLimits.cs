@@ -28,17 +28,15 @@ public static class ArticleLimits
     public static LimitViolation? Check(string markdown, int firstLine = 1)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        if (markdown.Length > MaxBodyBytes / 4 && System.Text.Encoding.UTF8.GetByteCount(markdown) > MaxBodyBytes)
+        // A character is at most four UTF-8 bytes: shorter texts need no count.
+        if (markdown.Length > MaxBodyBytes / 4 && System.Text.Encoding.UTF8.GetByteCount(markdown) is var bytes and > MaxBodyBytes)
         {
-            return Violation("body", 0, System.Text.Encoding.UTF8.GetByteCount(markdown), MaxBodyBytes,
+            return new LimitViolation("body", 0, bytes, MaxBodyBytes,
                 $"The article is larger than {MaxBodyBytes / 1024:N0} KB; split it into several articles.");
         }
 
         return new LimitScanner(firstLine).Scan(markdown);
     }
-
-    internal static LimitViolation Violation(string limit, int line, long found, long allowed, string message) =>
-        new(limit, line, found, allowed, message);
 
     internal static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
