@@ -35,6 +35,19 @@ public static class KbFilters
         return string.IsNullOrEmpty(version) ? url : url + "?v=" + Uri.EscapeDataString(version);
     }
 
+    /// <summary><c>&lt;a href="url" class="…"&gt;title&lt;/a&gt;</c>, every part encoded; no link when there is no URL.</summary>
+    public static string LinkToArticle(string url, string title, string? cssClass)
+    {
+        var encoder = ThemeRenderer.Encoder;
+        if (string.IsNullOrEmpty(url))
+        {
+            return encoder.Encode(title ?? string.Empty);
+        }
+
+        var css = string.IsNullOrWhiteSpace(cssClass) ? string.Empty : $" class=\"{encoder.Encode(cssClass)}\"";
+        return $"<a href=\"{encoder.Encode(url)}\"{css}>{encoder.Encode(title ?? string.Empty)}</a>";
+    }
+
     /// <summary>Adds these filters, and string filters that cannot grow a string without bound, to theme options.</summary>
     internal static TemplateOptionsBuilder AddKbFilters(this TemplateOptionsBuilder builder) => builder
         .AddFilter("count_label", (input, arguments, context) =>
@@ -55,6 +68,15 @@ public static class KbFilters
             (context.GetValue("site").ToObjectValue(context) as Models.SiteView)?.AssetBase ?? string.Empty,
             input.ToStringValue(context),
             context.AmbientValues.TryGetValue(AssetVersionKey, out var version) ? version as string : null)))
+
+        // {{ article | link_to_article }} or {{ article | link_to_article: 'css-class' }}: any view with a url
+        // and a title (an article, a search result, a breadcrumb) as a link, its text encoded.
+        .AddFilter("link_to_article", async (input, arguments, context) =>
+        {
+            var url = (await input.GetValueAsync("url", context)).ToStringValue(context);
+            var title = (await input.GetValueAsync("title", context)).ToStringValue(context);
+            return StringValue.Create(LinkToArticle(url, title, arguments.At(0).ToStringValue(context)), false);
+        })
 
         // A loop of `s = s | append: s` doubles a string per step: far past any memory long before the step limit.
         .AddFilter("append", (input, arguments, context) => Capped(input.ToStringValue(context) + arguments.At(0).ToStringValue(context)))

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Fluid;
+using KbCore.Themes.Tags;
 
 namespace KbCore.Themes;
 
@@ -17,6 +18,10 @@ internal sealed class NamedTemplate(IFluidTemplate inner, string file) : IFluidT
         try
         {
             await inner.RenderAsync(output, encoder, context);
+        }
+        catch (TemplateLineException e)
+        {
+            throw new ThemeException(File, e.Line, ThemeLimits.Describe(e.InnerException!), e.InnerException);
         }
         catch (Exception e) when (e is not ThemeException and not OperationCanceledException)
         {

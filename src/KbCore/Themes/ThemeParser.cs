@@ -2,19 +2,18 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Ast;
+using Fluid.Parser;
+using KbCore.Themes.Tags;
 
 namespace KbCore.Themes;
 
 /// <summary>
-/// The one Fluid parser every theme template goes through (it is thread-safe and costly to build), with the
-/// Shopify <c>{% layout 'name' %}</c> tag.
+/// The one Fluid parser every theme template goes through (it is thread-safe and costly to build); a parsed
+/// template knows its file and the line of each tag and top-level output.
 /// </summary>
 internal static partial class ThemeParser
 {
-    /// <summary>Where <c>{% layout %}</c> leaves the layout's name for <see cref="ThemeRenderer"/>.</summary>
-    public const string LayoutKey = "kb.layout";
-
-    private static readonly FluidParser Parser = Create();
+    private static readonly KbFluidParser Parser = new();
 
     /// <exception cref="ThemeException">A syntax error, with the file and the line Fluid reports.</exception>
     public static IFluidTemplate Parse(string source, string file)
@@ -29,22 +28,41 @@ internal static partial class ThemeParser
             throw new ThemeException(file, line, message);
         }
 
-        return new NamedTemplate(template, file);
+        return new NamedTemplate(Locate(template, source), file);
     }
 
-    private static FluidParser Create()
+    /// <summary>
+    /// Gives the template's top-level outputs the line they are on: the end of the text before them. Tags know
+    /// theirs from the parser, and an output inside a tag is reported at that tag.
+    /// </summary>
+    private static IFluidTemplate Locate(IFluidTemplate template, string source)
     {
-        var parser = new FluidParser();
-
-        // {% layout 'layouts/default' %} or {% layout none %}: the page is rendered first, then its layout
-        // around it as content_for_layout, like Shopify themes.
-        parser.RegisterExpressionTag("layout", async (expression, _, _, context) =>
+        if (template is not IStatementList list)
         {
-            var value = await expression.EvaluateAsync(context);
-            context.AmbientValues[LayoutKey] = value.IsNil() ? string.Empty : value.ToStringValue(context);
-            return Completion.Normal;
-        });
-        return parser;
+            return template;
+        }
+
+        var lines = new SourceLines(source);
+        var line = 1;
+        var located = new List<Statement>(list.Statements.Count);
+        foreach (var statement in list.Statements)
+        {
+            switch (statement)
+            {
+                case TextSpanStatement text:
+                    line = lines.LineAt(text.Text.Offset + text.Text.Length);
+                    located.Add(text);
+                    break;
+                case LocatedStatement tag:
+                    located.Add(tag);
+                    break;
+                default:
+                    located.Add(new LocatedStatement(statement, line));
+                    break;
+            }
+        }
+
+        return new FluidTemplate(located);
     }
 
     [GeneratedRegex(@"at \((\d+):(\d+)\)")]

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
 using KbCore.Themes.Models;
+using KbCore.Themes.Tags;
 using Microsoft.Extensions.Options;
 
 namespace KbCore.Themes;
@@ -19,7 +20,7 @@ public sealed class ThemeRenderer
     private const int MaxLayouts = 4;
 
     // HtmlEncoder.Default would turn é into &#233;: allow all ranges, still encoding markup characters.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly ThemeTemplateCache _cache;
     private readonly ThemeVersion _version;
@@ -108,7 +109,7 @@ public sealed class ThemeRenderer
         try
         {
             var html = parsed.Render(context, Encoder);
-            for (var depth = 0; context.AmbientValues.Remove(ThemeParser.LayoutKey, out var layout) && layout is string { Length: > 0 } layoutName; depth++)
+            for (var depth = 0; context.AmbientValues.Remove(KbFluidParser.LayoutKey, out var layout) && layout is string { Length: > 0 } layoutName; depth++)
             {
                 if (depth == MaxLayouts)
                 {

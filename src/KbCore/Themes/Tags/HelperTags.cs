@@ -1,0 +1,13 @@
+namespace KbCore.Themes.Tags;
+
+/// <summary>The helper tags every theme can use; each renders the theme's partial of that purpose (docs/themes.md).</summary>
+internal static class HelperTags
+{
+    public static IReadOnlyList<HelperTag> All { get; } =
+    [
+        new("breadcrumbs", "partials/breadcrumbs", new Dictionary<string, string> { ["crumbs"] = "page.breadcrumbs" }),
+        new("search_form", "partials/search-box", new Dictionary<string, string>()),
+        new("vote_widget", "partials/vote-widget", new Dictionary<string, string> { ["path"] = "page.path" }),
+        new("related_articles", "partials/related-articles", new Dictionary<string, string> { ["articles"] = "page.related" }),
+    ];
+}
