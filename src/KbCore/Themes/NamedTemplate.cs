@@ -10,6 +10,9 @@ namespace KbCore.Themes;
 /// </summary>
 internal sealed class NamedTemplate(IFluidTemplate inner, string file) : IFluidTemplate
 {
+    /// <summary>Fluid's template: a statement list.</summary>
+    public IFluidTemplate Inner { get; } = inner;
+
     /// <summary>Theme-relative path, e.g. <c>midnight/partials/footer.liquid</c>.</summary>
     public string File { get; } = file;
 
@@ -17,7 +20,7 @@ internal sealed class NamedTemplate(IFluidTemplate inner, string file) : IFluidT
     {
         try
         {
-            await inner.RenderAsync(output, encoder, context);
+            await Inner.RenderAsync(output, encoder, context);
         }
         catch (TemplateLineException e)
         {

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
+using KbCore.Themes.Lint;
 using KbCore.Themes.Models;
 using KbCore.Themes.Tags;
 using Microsoft.Extensions.Options;
@@ -58,8 +59,9 @@ public sealed class ThemeRenderer
     public string Version => _version.Value;
 
     /// <summary>
-    /// Parses every <c>.liquid</c> file the active theme would use (its own, and <c>default</c>'s where it has none),
-    /// so a syntax error shows before a visitor meets it: <c>check --theme</c>.
+    /// Parses every <c>.liquid</c> file the active theme would use (its own, and <c>default</c>'s where it has none)
+    /// and checks the variables, members, filters and partials they use (<see cref="ThemeLint"/>), so a mistake
+    /// shows before a visitor meets it: <c>check --theme</c>.
     /// </summary>
     public ThemeCheckResult CheckTemplates()
     {
@@ -73,11 +75,14 @@ public sealed class ThemeRenderer
             .Order(StringComparer.Ordinal)
             .ToList();
         var errors = new List<ThemeException>();
+        var parsed = new List<LintFile>();
         foreach (var name in names)
         {
+            var template = name[..^".liquid".Length];
             try
             {
-                _cache.Get(ActiveTheme, name[..^".liquid".Length]);
+                var file = (NamedTemplate)_cache.Get(ActiveTheme, template);
+                parsed.Add(new LintFile(template, file.File, file.Inner, File.ReadAllText(Files.Find(ActiveTheme, name)!)));
             }
             catch (ThemeException e)
             {
@@ -85,6 +90,7 @@ public sealed class ThemeRenderer
             }
         }
 
+        errors.AddRange(ThemeLint.Check(parsed, _options.Filters, partial => Files.Find(ActiveTheme, partial + ".liquid") is not null));
         errors.AddRange(_settings.Problems(Version));
         return new ThemeCheckResult(names.Count, errors);
     }
@@ -94,6 +100,12 @@ public sealed class ThemeRenderer
     public string Render(string template, object page, SiteView site, string pageTitle, string pageDescription)
     {
         ArgumentNullException.ThrowIfNull(page);
+        if (ThemePages.Models.TryGetValue(template, out var model) && page.GetType() != model)
+        {
+            // What check --theme checks a template against is what it gets.
+            throw new ArgumentException($"templates/{template} renders a {model.Name}, not a {page.GetType().Name}", nameof(page));
+        }
+
         var name = "templates/" + template;
         var parsed = (NamedTemplate)_cache.Get(ActiveTheme, name);
         using var deadline = new CancellationTokenSource(ThemeLimits.Timeout);

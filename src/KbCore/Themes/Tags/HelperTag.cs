@@ -14,7 +14,8 @@ namespace KbCore.Themes.Tags;
 /// <param name="Name">The tag, e.g. <c>breadcrumbs</c>.</param>
 /// <param name="Partial">The partial it renders, e.g. <c>partials/breadcrumbs</c>.</param>
 /// <param name="Defaults">Argument name to a member path read from the page, e.g. <c>crumbs</c> to <c>page.breadcrumbs</c>.</param>
-internal sealed record HelperTag(string Name, string Partial, IReadOnlyDictionary<string, string> Defaults)
+/// <param name="Optional">The other arguments the partial reads (docs/themes.md lists them), e.g. <c>current</c>.</param>
+internal sealed record HelperTag(string Name, string Partial, IReadOnlyDictionary<string, string> Defaults, IReadOnlyList<string> Optional)
 {
     public Statement ToInclude(FluidParser parser, IReadOnlyList<FilterArgument> arguments, TextPosition position)
     {

@@ -5,9 +5,9 @@ internal static class HelperTags
 {
     public static IReadOnlyList<HelperTag> All { get; } =
     [
-        new("breadcrumbs", "partials/breadcrumbs", new Dictionary<string, string> { ["crumbs"] = "page.breadcrumbs" }),
-        new("search_form", "partials/search-box", new Dictionary<string, string>()),
-        new("vote_widget", "partials/vote-widget", new Dictionary<string, string> { ["path"] = "page.path" }),
-        new("related_articles", "partials/related-articles", new Dictionary<string, string> { ["articles"] = "page.related" }),
+        new("breadcrumbs", "partials/breadcrumbs", new Dictionary<string, string> { ["crumbs"] = "page.breadcrumbs" }, ["current", "current_url"]),
+        new("search_form", "partials/search-box", new Dictionary<string, string>(), ["variant", "box_id", "box_label", "query"]),
+        new("vote_widget", "partials/vote-widget", new Dictionary<string, string> { ["path"] = "page.path" }, []),
+        new("related_articles", "partials/related-articles", new Dictionary<string, string> { ["articles"] = "page.related" }, ["heading"]),
     ];
 }
