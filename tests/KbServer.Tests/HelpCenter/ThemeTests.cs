@@ -51,14 +51,16 @@ public sealed class ThemeTests : IDisposable
         Assert.Equal("public, max-age=3600", stale.Headers.CacheControl?.ToString());
     }
 
-    [Fact]
-    public async Task TemplateSyntaxError_GivesAnErrorPageNamingTemplateAndLine()
+    [Theory]
+    [InlineData("{% bogus_tag %}", "Unknown tag")]
+    [InlineData("<p>{% include 'partials/nowhere' %}</p>", "partials/nowhere")]
+    public async Task TemplateSyntaxOrRenderError_GivesAnErrorPageNamingTemplateAndLine(string broken, string reason)
     {
         // Arrange: a copy of the shipped themes with a broken home template.
         RepoPaths.Themes.CopyTreeTo(_themes.Path);
         var home = _themes.Combine("default", "templates", "home.liquid");
         var lines = File.ReadAllLines(home).ToList();
-        lines.Insert(1, "{% bogus_tag %}");
+        lines.Insert(1, broken);
         File.WriteAllLines(home, lines);
         using var factory = new KbServerFactory(RepoPaths.Content, new Dictionary<string, string?> { ["Themes:Directory"] = _themes.Path });
 
@@ -68,7 +70,8 @@ public sealed class ThemeTests : IDisposable
 
         // Assert
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Contains("default/templates/home.liquid:2", body, StringComparison.Ordinal);
+        Assert.Contains("default/templates/home.liquid:2: ", body, StringComparison.Ordinal);
+        Assert.Contains(reason, body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/healthz")).StatusCode);
     }
 
