@@ -62,6 +62,15 @@ public sealed class ChangesApiTests : IDisposable
         Assert.Contains("Approved by rex <rex@example.com>", (await session.GetDocumentAsync("/studio/recent")).QuerySelector("#recent tbody tr")!.TextContent, StringComparison.Ordinal);
         var list = await author.GetFromJsonAsync<JsonElement>("/api/v1/changes");
         Assert.Equal("merged", list.EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == id).GetProperty("state").GetString());
+
+        // Merged, the request still shows what it changed: its branch is now part of main, so its diff is the merge's.
+        var after = await author.GetFromJsonAsync<JsonElement>($"/api/v1/changes/{id}");
+        Assert.Equal(["help/cards.md", "help/refunds.md"], after.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("path").GetString()).Order(StringComparer.Ordinal));
+        var page = await session.GetDocumentAsync($"/studio/changes/{id}");
+        var refunds = page.QuerySelector("section.change-file[data-path='help/refunds']")!;
+        Assert.Contains(refunds.QuerySelectorAll("table.diff tr.ins"), tr => tr.TextContent.Contains("two days", StringComparison.Ordinal));
+        Assert.Contains(refunds.QuerySelectorAll("table.diff tr.del"), tr => tr.TextContent.Contains("five days", StringComparison.Ordinal));
+        Assert.Equal(2, page.QuerySelectorAll("section.change-file").Length);
     }
 
     [Fact]
