@@ -2,13 +2,14 @@ using System.Security.Claims;
 using System.Text.Json;
 using KbCore.Articles;
 using KbCore.Content;
+using KbCore.Reviews;
 using KbServer.Auth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KbServer.Pages.Studio;
 
-/// <summary>The studio's front page: the person's drafts and edits, what needs review, and what the team changed.</summary>
-public sealed class IndexModel(ContentRepository repository, ContentStore store, EditorDrafts drafts, TimeProvider clock) : PageModel
+/// <summary>The studio's front page: the person's drafts and edits, change requests waiting for them, articles due for a re-check, and what the team changed.</summary>
+public sealed class IndexModel(ContentRepository repository, ContentStore store, EditorDrafts drafts, ChangeRequests changes, TimeProvider clock) : PageModel
 {
     /// <summary>How many first-parent commits to scan for the person's own edits: bounds the walk on a busy branch.</summary>
     private const int MaxCommitsScanned = 1000;
@@ -25,6 +26,11 @@ public sealed class IndexModel(ContentRepository repository, ContentStore store,
     public IReadOnlyList<Article> NeedsReview { get; private set; } = [];
 
     public int NeedsReviewTotal { get; private set; }
+
+    /// <summary>Change requests this reviewer has not looked at since their last commit, longest-waiting first.</summary>
+    public IReadOnlyList<ChangeRequest> WaitingForYou { get; private set; } = [];
+
+    public bool CanReview => User.IsInRole(KbCore.Accounts.KbRoles.Reviewer) || User.IsInRole(KbCore.Accounts.KbRoles.Admin);
 
     public int ArticleCount => _snapshot.Articles.Count;
 
@@ -43,6 +49,7 @@ public sealed class IndexModel(ContentRepository repository, ContentStore store,
         NeedsReviewTotal = stale.Count;
         NeedsReview = stale.Take(15).ToList();
 
+        WaitingForYou = await changes.WaitingForAsync(CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
         MyDrafts = await drafts.ForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, HttpContext.RequestAborted).ConfigureAwait(false);
 
         // An empty repository has no commit to walk from.
