@@ -32,18 +32,13 @@ public sealed class ContentSnapshot
         TicketCategories = ticketCategories;
         Problems = problems;
         Links = new LinkIndex(articles, folders, assets);
-        _publicByTag = new Lazy<ILookup<string, Article>>(() => articles.Values
-            .Where(a => a.IsPublic)
-            .SelectMany(a => a.Metadata.Tags.Select(t => (Tag: t, Article: a)))
-            .ToLookup(x => x.Tag, x => x.Article, StringComparer.OrdinalIgnoreCase));
-        _publicByTicketCategory = new Lazy<ILookup<string, Article>>(() => articles.Values
-            .Where(a => a.IsPublic)
-            .SelectMany(a => a.Metadata.TicketCategories.Select(t => (Id: t, Article: a)))
-            .ToLookup(x => x.Id, x => x.Article, StringComparer.Ordinal));
+        _byTag = [Lookup(articles, includeInternal: false, a => a.Metadata.Tags, StringComparer.OrdinalIgnoreCase), Lookup(articles, includeInternal: true, a => a.Metadata.Tags, StringComparer.OrdinalIgnoreCase)];
+        _byTicketCategory = [Lookup(articles, includeInternal: false, a => a.Metadata.TicketCategories, StringComparer.Ordinal), Lookup(articles, includeInternal: true, a => a.Metadata.TicketCategories, StringComparer.Ordinal)];
     }
 
-    private readonly Lazy<ILookup<string, Article>> _publicByTag;
-    private readonly Lazy<ILookup<string, Article>> _publicByTicketCategory;
+    // [public only, all]: related articles for visitors and for the team.
+    private readonly Lazy<ILookup<string, Article>>[] _byTag;
+    private readonly Lazy<ILookup<string, Article>>[] _byTicketCategory;
 
     /// <summary>Full SHA of the commit, or "" for an empty repository.</summary>
     public string CommitSha { get; }
@@ -80,11 +75,18 @@ public sealed class ContentSnapshot
     /// <summary>Resolves links between articles for the renderer.</summary>
     public LinkIndex Links { get; }
 
-    /// <summary>Public articles by tag (any case), for related articles.</summary>
-    public ILookup<string, Article> PublicArticlesByTag => _publicByTag.Value;
+    /// <summary>Articles by tag (any case), for related articles: public ones, or all for the team.</summary>
+    public ILookup<string, Article> ArticlesByTag(bool includeInternal) => _byTag[includeInternal ? 1 : 0].Value;
 
-    /// <summary>Public articles by ticket category id (related articles).</summary>
-    public ILookup<string, Article> PublicArticlesByTicketCategory => _publicByTicketCategory.Value;
+    /// <summary>Articles by ticket category id (related articles): public ones, or all for the team.</summary>
+    public ILookup<string, Article> ArticlesByTicketCategory(bool includeInternal) => _byTicketCategory[includeInternal ? 1 : 0].Value;
+
+    private static Lazy<ILookup<string, Article>> Lookup(
+        IReadOnlyDictionary<string, Article> articles, bool includeInternal, Func<Article, IEnumerable<string>> keys, StringComparer comparer) =>
+        new(() => articles.Values
+            .Where(a => includeInternal || a.IsPublic)
+            .SelectMany(a => keys(a).Select(key => (Key: key, Article: a)))
+            .ToLookup(x => x.Key, x => x.Article, comparer));
 
     /// <summary>What an empty repository (no commit on the branch yet) serves.</summary>
     public static ContentSnapshot Empty { get; } = CreateEmpty();

@@ -1,9 +1,14 @@
 using KbCore.Rendering;
+using KbCore.Content;
 using KbCore.Search;
+using KbServer.HelpCenter;
 
 namespace KbServer.Api;
 
-/// <summary><c>/api/v1/search</c> and <c>/api/v1/autocomplete</c>: public results only for anonymous callers.</summary>
+/// <summary>
+/// <c>/api/v1/search</c> and <c>/api/v1/autocomplete</c>: public results only, except for a signed-in team member's
+/// browser (the help center's own search box), which also gets internal articles, marked, in private responses.
+/// </summary>
 internal static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
@@ -14,15 +19,18 @@ internal static class SearchApi
         return app;
     }
 
-    private static IResult Search(string? q, int? page, string? category, string? tag, string? ticket_category, ArticleSearcher searcher, KbCore.Analytics.SearchLog log)
+    private static IResult Search(string? q, int? page, string? category, string? tag, string? ticket_category, HttpContext context, ContentStore store, ArticleSearcher searcher, KbCore.Analytics.SearchLog log)
     {
         if (Validate(q) is { } problem)
         {
             return problem;
         }
 
-        var response = searcher.Search(new SearchRequest(q ?? string.Empty, page ?? 1, 10, category, tag, ticket_category));
-        if ((page ?? 1) == 1)
+        var (team, includeInternal) = SearchPageBuilder.Internal(context);
+        HelpCenterAudience.SetCaching(context, team, "no-cache");
+        var snapshot = store.Current;
+        var response = searcher.Search(new SearchRequest(q ?? string.Empty, page ?? 1, 10, category, tag, ticket_category, includeInternal));
+        if ((page ?? 1) == 1 && !team)
         {
             log.Record(q ?? string.Empty, response.Total, "api", (response.Hits.Count > 0 ? response.Hits[0].Path : null));
         }
@@ -39,25 +47,32 @@ internal static class SearchApi
                 category = h.Category,
                 score = h.Score,
                 match = h.Match switch { HitMatch.Both => "both", HitMatch.Meaning => "meaning", _ => "words" },
+                @internal = IsInternal(snapshot, h.Path),
             }),
             facets = response.Facets.ToDictionary(f => f.Key, f => f.Value.Select(v => new { value = v.Value, count = v.Count })),
             didYouMean = response.DidYouMean,
         });
     }
 
-    private static IResult Autocomplete(string? q, ArticleSearcher searcher)
+    private static IResult Autocomplete(string? q, HttpContext context, ContentStore store, ArticleSearcher searcher)
     {
         if (Validate(q) is { } problem)
         {
             return problem;
         }
 
-        var suggestions = searcher.Autocomplete(q ?? string.Empty, includeInternal: false);
+        var (team, includeInternal) = SearchPageBuilder.Internal(context);
+        HelpCenterAudience.SetCaching(context, team, "no-cache");
+        var snapshot = store.Current;
+        var suggestions = searcher.Autocomplete(q ?? string.Empty, includeInternal);
         return Results.Json(new
         {
-            results = suggestions.Select(s => new { path = s.Path, url = HelpCenterUrls.ForPath(s.Path), title = s.Title }),
+            results = suggestions.Select(s => new { path = s.Path, url = HelpCenterUrls.ForPath(s.Path), title = s.Title, @internal = IsInternal(snapshot, s.Path) }),
         });
     }
+
+    private static bool IsInternal(ContentSnapshot snapshot, string path) =>
+        snapshot.Articles.TryGetValue(path, out var article) && !article.IsPublic;
 
     private static IResult? Validate(string? q) => q is { Length: > SearchRequest.MaxQueryLength }
         ? Results.Problem(

@@ -36,6 +36,6 @@ internal static class ChangePreviewEndpoints
             context.Response.Headers.CacheControl = "private, no-store";
             return Task.CompletedTask;
         });
-        await pages.WritePageAsync(context, snapshot, "preview/" + id + "/" + key, () => ("article", views.Article(snapshot, article, includeInternal: false), article.Title, article.Metadata.Summary ?? string.Empty), cacheable: false).ConfigureAwait(false);
+        await pages.WritePageAsync(context, snapshot, "preview/" + id + "/" + key, () => ("article", views.Article(snapshot, article, includeInternal: false), article.Title, article.Metadata.Summary ?? string.Empty), cacheable: false, asVisitor: true).ConfigureAwait(false);
     }
 }

@@ -28,7 +28,8 @@ internal static class HelpCenterEndpoints
     private static Task HomeAsync(HttpContext context, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views)
     {
         var snapshot = store.Current;
-        return pages.WritePageAsync(context, snapshot, "/", () => ("home", views.Home(snapshot, includeInternal: false), string.Empty, snapshot.Root.Description));
+        var team = HelpCenterAudience.IsTeam(context);
+        return pages.WritePageAsync(context, snapshot, "/", () => ("home", views.Home(snapshot, includeInternal: team), string.Empty, snapshot.Root.Description));
     }
 
     private static async Task SearchAsync(HttpContext context, ContentStore store, HelpCenterResponses pages, SearchPageBuilder search)
@@ -43,7 +44,7 @@ internal static class HelpCenterEndpoints
         }
 
         var page = int.TryParse(request["page"], out var p) ? Math.Clamp(p, 1, 1000) : 1;
-        var view = search.Build(snapshot, query, page, request["category"], request["tag"], request["ticket_category"]);
+        var view = search.Build(snapshot, query, page, request["category"], request["tag"], request["ticket_category"], SearchPageBuilder.Internal(context));
         await pages.WritePageAsync(context, snapshot, "/search", () => ("search", view, query.Length > 0 ? $"Search: {query}" : "Search", string.Empty), cacheable: false).ConfigureAwait(false);
     }
 
@@ -51,11 +52,11 @@ internal static class HelpCenterEndpoints
     /// Records which result a search led to, then redirects to it. Only visible articles are valid targets,
     /// so this is no open redirect and reveals nothing about internal ones.
     /// </summary>
-    private static IResult SearchClick(string? q, string? to, ContentStore store, KbCore.Analytics.SearchLog log)
+    private static IResult SearchClick(string? q, string? to, HttpContext context, ContentStore store, KbCore.Analytics.SearchLog log)
     {
         var snapshot = store.Current;
         var path = to is { Length: > 1 } && to[0] == '/' ? ContentPaths.Normalize(to[1..]) : null;
-        if (path is null || !snapshot.Articles.TryGetValue(path, out var article) || !HelpCenterViewBuilder.CanSee(article, includeInternal: false))
+        if (path is null || !snapshot.Articles.TryGetValue(path, out var article) || !HelpCenterViewBuilder.CanSee(article, HelpCenterAudience.IsTeam(context)))
         {
             return Results.Redirect("/search");
         }
@@ -67,6 +68,7 @@ internal static class HelpCenterEndpoints
     private static async Task ContentAsync(HttpContext context, string? path, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views, ContentRepository repository, PublicAssetIndex publicAssets, KbCore.Analytics.ArticleViews counter)
     {
         var snapshot = store.Current;
+        var team = HelpCenterAudience.IsTeam(context);
         var key = ContentPaths.Normalize(path);
         if (key is null)
         {
@@ -74,9 +76,9 @@ internal static class HelpCenterEndpoints
             return;
         }
 
-        if (snapshot.Articles.TryGetValue(key, out var article) && HelpCenterViewBuilder.CanSee(article, includeInternal: false))
+        if (snapshot.Articles.TryGetValue(key, out var article) && HelpCenterViewBuilder.CanSee(article, team))
         {
-            await pages.WritePageAsync(context, snapshot, key, () => ("article", views.Article(snapshot, article, includeInternal: false), article.Title, article.Metadata.Summary ?? string.Empty)).ConfigureAwait(false);
+            await pages.WritePageAsync(context, snapshot, key, () => ("article", views.Article(snapshot, article, includeInternal: team), article.Title, article.Metadata.Summary ?? string.Empty)).ConfigureAwait(false);
             if (HttpMethods.IsGet(context.Request.Method) && context.Response.StatusCode == StatusCodes.Status200OK)
             {
                 counter.Record(article.Path);
@@ -85,10 +87,10 @@ internal static class HelpCenterEndpoints
             return;
         }
 
-        if ((article is null || !HelpCenterViewBuilder.CanSee(article, includeInternal: false)) && snapshot.Folders.TryGetValue(key, out var folder) && HelpCenterViewBuilder.CanSee(folder, includeInternal: false))
+        if ((article is null || !HelpCenterViewBuilder.CanSee(article, team)) && snapshot.Folders.TryGetValue(key, out var folder) && HelpCenterViewBuilder.CanSee(folder, team))
         {
             var template = folder.Depth == 1 ? "category" : "section";
-            await pages.WritePageAsync(context, snapshot, key, () => (template, views.Folder(snapshot, folder, includeInternal: false), folder.Title, folder.Description)).ConfigureAwait(false);
+            await pages.WritePageAsync(context, snapshot, key, () => (template, views.Folder(snapshot, folder, includeInternal: team), folder.Title, folder.Description)).ConfigureAwait(false);
             return;
         }
 
@@ -100,7 +102,7 @@ internal static class HelpCenterEndpoints
 
         // A moved article: only to a target the visitor may see, so a redirect never reveals an internal path.
         if (article is null && snapshot.Redirects.TryGetValue(key, out var movedTo) &&
-            snapshot.Articles.TryGetValue(movedTo, out var moved) && HelpCenterViewBuilder.CanSee(moved, includeInternal: false))
+            snapshot.Articles.TryGetValue(movedTo, out var moved) && HelpCenterViewBuilder.CanSee(moved, team))
         {
             context.Response.Redirect(HelpCenterUrls.ForPath(moved.Path) + context.Request.QueryString, permanent: true);
             return;

@@ -16,15 +16,21 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
 
     /// <summary>
     /// Serves a page cached by (commit, theme, path), answering 304 when the browser has it.
-    /// Pages whose key comes from free input (search) are not cached, so nobody can fill the cache.
+    /// Pages whose key comes from free input (search) are not cached, so nobody can fill the cache; nor are
+    /// team members' pages, which may show internal articles. <paramref name="build"/> must build the view for
+    /// <see cref="HelpCenterAudience.IsTeam"/>'s answer.
     /// </summary>
     /// <param name="status">200, or 400 for a form shown again with its errors (never cached).</param>
-    public async Task WritePageAsync(HttpContext context, ContentSnapshot snapshot, string key, Func<(string Template, object Page, string Title, string Description)> build, bool cacheable = true, int status = StatusCodes.Status200OK)
+    /// <param name="asVisitor">Render as an anonymous visitor sees it even for a team member (previews); still private to them.</param>
+    public async Task WritePageAsync(HttpContext context, ContentSnapshot snapshot, string key, Func<(string Template, object Page, string Title, string Description)> build, bool cacheable = true, int status = StatusCodes.Status200OK, bool asVisitor = false)
     {
-        var etag = ETag(snapshot.CommitSha, themes.ActiveTheme + "." + themes.Version, key);
+        // A team member's page (internal articles, edit links) has its own ETag and never enters the shared cache.
+        var team = HelpCenterAudience.IsTeam(context);
+        var internalShown = team && !asVisitor;
+        var etag = ETag(snapshot.CommitSha, themes.ActiveTheme + "." + themes.Version + (internalShown ? ".team" : string.Empty), key);
         if (cacheable && NotModified(context, etag))
         {
-            context.Response.Headers.CacheControl = PageCacheControl;
+            HelpCenterAudience.SetCaching(context, team, PageCacheControl);
             context.Response.Headers.ETag = etag;
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -36,10 +42,10 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
             byte[] Render()
             {
                 var (template, page, title, description) = build();
-                return Encoding.UTF8.GetBytes(themes.Render(template, page, HelpCenterViewBuilder.Site(snapshot, themes.ActiveTheme, includeInternal: false), title, description));
+                return Encoding.UTF8.GetBytes(themes.Render(template, page, HelpCenterViewBuilder.Site(snapshot, themes.ActiveTheme, includeInternal: internalShown), title, description));
             }
 
-            body = cacheable ? cache.GetOrAdd(etag, Render) : Render();
+            body = cacheable && !team ? cache.GetOrAdd(etag, Render) : Render();
         }
         catch (ThemeException e)
         {
@@ -50,14 +56,10 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
             return;
         }
 
+        HelpCenterAudience.SetCaching(context, team, cacheable ? PageCacheControl : "no-cache");
         if (cacheable)
         {
-            context.Response.Headers.CacheControl = PageCacheControl;
             context.Response.Headers.ETag = etag;
-        }
-        else
-        {
-            context.Response.Headers.CacheControl = "no-cache";
         }
 
         await WriteHtmlAsync(context, status, body).ConfigureAwait(false);

@@ -62,8 +62,8 @@ internal sealed class HelpCenterViewBuilder(ContentRepository repository, Articl
         var history = History(snapshot, article);
         // A shared ticket category says "same customer problem": it weighs twice a shared tag.
         var related = article.Metadata.TicketCategories
-            .SelectMany(id => snapshot.PublicArticlesByTicketCategory[id].Select(a => (Article: a, Weight: 2)))
-            .Concat(article.Metadata.Tags.SelectMany(tag => snapshot.PublicArticlesByTag[tag].Select(a => (Article: a, Weight: 1))))
+            .SelectMany(id => snapshot.ArticlesByTicketCategory(includeInternal)[id].Select(a => (Article: a, Weight: 2)))
+            .Concat(article.Metadata.Tags.SelectMany(tag => snapshot.ArticlesByTag(includeInternal)[tag].Select(a => (Article: a, Weight: 1))))
             .Where(x => x.Article.Path != article.Path && CanSee(x.Article, includeInternal))
             .GroupBy(x => x.Article.Path, StringComparer.Ordinal)
             .OrderByDescending(g => g.Sum(x => x.Weight))
@@ -84,7 +84,8 @@ internal sealed class HelpCenterViewBuilder(ContentRepository repository, Articl
             history.Contributors,
             related,
             !article.IsPublic,
-            article.Path);
+            article.Path,
+            includeInternal ? "/studio/edit?path=" + Uri.EscapeDataString(article.Path) : string.Empty);
     }
 
     public static bool CanSee(Article article, bool includeInternal) => includeInternal || article.IsPublic;
@@ -131,7 +132,8 @@ internal sealed class HelpCenterViewBuilder(ContentRepository repository, Articl
             article.Metadata.Summary ?? string.Empty,
             IsoDate(history.LastUpdated),
             DisplayDate(history.LastUpdated),
-            section);
+            section,
+            !article.IsPublic);
     }
 
     private ArticleHistory History(ContentSnapshot snapshot, Article article) =>

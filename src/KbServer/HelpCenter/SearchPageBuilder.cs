@@ -12,7 +12,17 @@ internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex in
 {
     private const int PageSize = 10;
 
-    public SearchView Build(ContentSnapshot snapshot, string query, int page, string? category, string? tag, string? ticketCategory)
+    /// <summary>
+    /// Whether this request is a team member's, and whether their results include internal articles: they do unless
+    /// <c>internal=0</c> turns them off (to see what customers find). Visitors never get them, whatever they ask.
+    /// </summary>
+    public static (bool Team, bool IncludeInternal) Internal(HttpContext context)
+    {
+        var team = HelpCenterAudience.IsTeam(context);
+        return (team, team && context.Request.Query["internal"] != "0");
+    }
+
+    public SearchView Build(ContentSnapshot snapshot, string query, int page, string? category, string? tag, string? ticketCategory, (bool Team, bool IncludeInternal) audience = default)
     {
         if (index.IndexedCommit is null)
         {
@@ -24,19 +34,27 @@ internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex in
             return new SearchView(query, [], Available: true);
         }
 
-        var response = searcher.Search(new SearchRequest(query, page, PageSize, category, tag, ticketCategory));
-        if (page == 1)
+        var response = searcher.Search(new SearchRequest(query, page, PageSize, category, tag, ticketCategory, audience.IncludeInternal));
+        // The search report is about what customers look for: the team's own searches are not counted.
+        if (page == 1 && !audience.Team)
         {
             log.Record(query, response.Total, "page", (response.Hits.Count > 0 ? response.Hits[0].Path : null));
         }
 
-        var filters = new Dictionary<string, string?> { ["category"] = category, ["tag"] = tag, ["ticket_category"] = ticketCategory };
+        var filters = new Dictionary<string, string?>
+        {
+            ["category"] = category,
+            ["tag"] = tag,
+            ["ticket_category"] = ticketCategory,
+            ["internal"] = audience.Team && !audience.IncludeInternal ? "0" : null,
+        };
         var results = response.Hits.Select(h => new SearchResultView(
             h.Title,
             ClickUrl(query, HelpCenterUrls.ForPath(h.Path)),
             h.Summary,
             new RawHtml(h.Snippet),
-            SectionTitle(snapshot, h.Path))).ToArray();
+            SectionTitle(snapshot, h.Path),
+            snapshot.Articles.TryGetValue(h.Path, out var article) && !article.IsPublic)).ToArray();
         var pages = (response.Total + PageSize - 1) / PageSize;
         return new SearchView(
             query,
@@ -48,7 +66,9 @@ internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex in
             Facets(snapshot, response, query, filters),
             page,
             page > 1 ? Url(query, page - 1, filters) : string.Empty,
-            page < pages ? Url(query, page + 1, filters) : string.Empty);
+            page < pages ? Url(query, page + 1, filters) : string.Empty,
+            audience.IncludeInternal,
+            audience.Team ? Url(query, 1, new Dictionary<string, string?>(filters) { ["internal"] = audience.IncludeInternal ? "0" : null }) : string.Empty);
     }
 
     private static FacetGroupView[] Facets(ContentSnapshot snapshot, SearchResponse response, string query, Dictionary<string, string?> filters)

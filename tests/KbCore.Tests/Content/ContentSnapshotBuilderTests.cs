@@ -334,7 +334,7 @@ public class ContentSnapshotBuilderTests
     }
 
     [Fact]
-    public void PublicArticlesByTag_AnyCase_ReturnsOnlyPublicArticles()
+    public void ArticlesByTag_AnyCase_PublicOnesForVisitors_AllForTheTeam()
     {
         // Arrange
         var files = new Dictionary<string, string?>
@@ -348,7 +348,8 @@ public class ContentSnapshotBuilderTests
         var snapshot = TestContent.Snapshot(files);
 
         // Assert
-        Assert.Equal(["a/one", "a/two"], snapshot.PublicArticlesByTag["BILLING"].Select(a => a.Path).Order(StringComparer.Ordinal));
-        Assert.Equal(["a/two"], snapshot.PublicArticlesByTag["cards"].Select(a => a.Path));
+        Assert.Equal(["a/one", "a/two"], snapshot.ArticlesByTag(includeInternal: false)["BILLING"].Select(a => a.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(["a/two"], snapshot.ArticlesByTag(includeInternal: false)["cards"].Select(a => a.Path));
+        Assert.Equal(["a/one", "a/secret", "a/two"], snapshot.ArticlesByTag(includeInternal: true)["billing"].Select(a => a.Path).Order(StringComparer.Ordinal));
     }
 }

@@ -60,13 +60,13 @@ public sealed class ArticleTreeTests : IDisposable
         Assert.Equal("/studio/edit?path=billing%2Fpayroll-runbook", runbook.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("Payroll runbook", runbook.QuerySelector("a")!.TextContent);
         Assert.Equal("Internal", runbook.QuerySelector(".badge")!.TextContent);
-        Assert.Null(runbook.QuerySelector("a.public-link"));
+        Assert.Equal("/billing/payroll-runbook", runbook.QuerySelector("a.public-link")!.GetAttribute("href")); // the team reads internal ones on the help center too
         Assert.Contains("maria@example.com", runbook.TextContent, StringComparison.Ordinal);
 
         // Internal by its folder's _index.md, though the article itself says nothing.
         var onCall = Row(page, "team/on-call");
         Assert.StartsWith("Internal", onCall.QuerySelector(".badge")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(onCall.QuerySelector("a.public-link"));
+        Assert.Equal("/team/on-call", onCall.QuerySelector("a.public-link")!.GetAttribute("href"));
 
         var refunds = Row(page, "billing/refunds");
         Assert.Equal("Public", refunds.QuerySelector(".badge")!.TextContent);

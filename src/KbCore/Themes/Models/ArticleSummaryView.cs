@@ -4,10 +4,12 @@ namespace KbCore.Themes.Models;
 /// <param name="Updated">ISO date (yyyy-MM-dd) of the last commit that touched it.</param>
 /// <param name="UpdatedDisplay">Human date, e.g. "12 Mar 2026".</param>
 /// <param name="Section">Title of the folder that holds it.</param>
+/// <param name="Internal">True for an internal article (listed for signed-in team members only).</param>
 public sealed record ArticleSummaryView(
     string Title,
     string Url,
     string Summary,
     string Updated,
     string UpdatedDisplay,
-    string Section);
+    string Section,
+    bool Internal = false);

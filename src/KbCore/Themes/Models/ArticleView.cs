@@ -8,6 +8,7 @@ namespace KbCore.Themes.Models;
 /// <param name="Related">Other visible articles sharing its ticket categories or tags, best first.</param>
 /// <param name="Internal">True when the article is internal (only the team sees it).</param>
 /// <param name="Path">The repository path without <c>.md</c>: what the "was this helpful?" form posts.</param>
+/// <param name="EditUrl">The studio editor for this article, for signed-in team members; empty for visitors.</param>
 public sealed record ArticleView(
     string Title,
     string Summary,
@@ -21,4 +22,5 @@ public sealed record ArticleView(
     IReadOnlyList<string> Contributors,
     IReadOnlyList<ArticleSummaryView> Related,
     bool Internal,
-    string Path);
+    string Path,
+    string EditUrl = "");

@@ -5,6 +5,8 @@ namespace KbCore.Themes.Models;
 /// <param name="DidYouMeanUrl">Search URL for <paramref name="DidYouMean"/>, or empty.</param>
 /// <param name="PreviousUrl">Empty on the first page.</param>
 /// <param name="NextUrl">Empty on the last page.</param>
+/// <param name="IncludeInternal">True when internal articles are among the results (team members, unless they turned them off).</param>
+/// <param name="InternalToggleUrl">For team members, this search with internal articles turned off or on; empty for visitors.</param>
 public sealed record SearchView(
     string Query,
     IReadOnlyList<SearchResultView> Results,
@@ -15,4 +17,6 @@ public sealed record SearchView(
     IReadOnlyList<FacetGroupView>? Facets = null,
     int Page = 1,
     string PreviousUrl = "",
-    string NextUrl = "");
+    string NextUrl = "",
+    bool IncludeInternal = false,
+    string InternalToggleUrl = "");

@@ -55,6 +55,13 @@
         link.textContent = result.title; // text, never HTML
         link.tabIndex = -1;
         item.appendChild(link);
+        if (result.internal) {
+          var badge = document.createElement('span');
+          badge.className = 'badge-internal';
+          badge.textContent = 'Internal';
+          link.appendChild(document.createTextNode(' '));
+          link.appendChild(badge);
+        }
         list.appendChild(item);
       });
       list.hidden = false;
