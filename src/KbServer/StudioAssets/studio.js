@@ -22,3 +22,22 @@ document.addEventListener("submit", (event) => {
     }
   }
 });
+
+// Change requests: clicking a line number of a diff picks that line for the file's comment form.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button.line-link");
+  const form = button?.closest("section.change-file")?.querySelector("form.comment-form");
+  if (!form) {
+    return;
+  }
+
+  form.querySelector("input[name=line]").value = button.dataset.line;
+  for (const row of button.closest("table").querySelectorAll("tr.picked")) {
+    row.classList.remove("picked");
+  }
+
+  button.closest("tr").classList.add("picked");
+  const text = form.querySelector("textarea");
+  text.focus();
+  form.scrollIntoView({ block: "nearest" });
+});

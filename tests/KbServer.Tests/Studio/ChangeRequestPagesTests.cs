@@ -40,7 +40,8 @@ public sealed class ChangeRequestPagesTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await publisher.SubmitAsync("/studio/edit?path=help/refunds", "form.editor", new() { ["Form.Body"] = "Refunds take ten days.\n" })).StatusCode);
 
         var page = await Html.ParseAsync(await author.SubmitAsync(change, "form[action*='handler=Update']", []));
-        Assert.Contains("ten days", page.QuerySelector("#conflicts .theirs pre")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("#conflicts .theirs tr.ins"), tr => tr.TextContent.Contains("ten days", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll("#conflicts .theirs tr.del"), tr => tr.TextContent.Contains("one day", StringComparison.Ordinal));
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("#conflicts")!;
         var resolved = await Html.ParseAsync(await author.PostFormAsync(change, form, new() { ["texts"] = "---\ntitle: Refunds\nvisibility: public\n---\nRefunds take two days.\n" }));
 

@@ -37,8 +37,10 @@ public sealed class ReviewQueueTests : IDisposable
         await author.SubmitAsync(change, "form[action*='handler=Submit']", []);
         var waiting = await reviewer.GetDocumentAsync("/studio");
         var authorsDashboard = await author.GetDocumentAsync("/studio");
+        var beforeApproval = await reviewer.GetDocumentAsync(change);
         await reviewer.SubmitAsync(change, "form[action*='handler=Approve']", []);
         var after = await reviewer.GetDocumentAsync("/studio");
+        var approvedPage = await reviewer.GetDocumentAsync(change);
 
         // Assert
         var row = waiting.QuerySelector($"#waiting-review tr[data-change='{id}']")!;
@@ -51,6 +53,10 @@ public sealed class ReviewQueueTests : IDisposable
         Assert.Empty(after.QuerySelectorAll("#waiting-review tr[data-change]"));
         Assert.Null(after.QuerySelector("header nav .nav-count"));
         Assert.Contains("Due for a re-check", after.QuerySelector(".stats")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 needed", beforeApproval.QuerySelector("#approvals")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(beforeApproval.QuerySelector("#approve"));
+        Assert.Null(approvedPage.QuerySelector("#approve")); // approving twice is not offered
+        Assert.NotNull(approvedPage.QuerySelector("#approved-by-you"));
     }
 
     public void Dispose()

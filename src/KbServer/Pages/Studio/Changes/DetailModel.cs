@@ -42,6 +42,21 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
 
     public bool CanReview => CurrentAuthor.Reviewer(User).Roles.Any(r => r is KbCore.Accounts.KbRoles.Reviewer or KbCore.Accounts.KbRoles.Admin);
 
+    /// <summary>Approvals given at the head this page shows, one per reviewer: earlier ones went stale with a new commit.</summary>
+    public int CurrentApprovals => Change.Reviews.Where(r => r.Verdict == ChangeRequestReview.Approve && r.HeadCommit == Head).Select(r => r.ReviewerId).Distinct(StringComparer.Ordinal).Count();
+
+    public bool ApprovedByMe => Change.Reviews.Exists(r => r.ReviewerId == UserId && r.Verdict == ChangeRequestReview.Approve && r.HeadCommit == Head);
+
+    /// <summary>Whether this person may approve now: a reviewer who has not approved these changes, and not their author unless the policy allows it.</summary>
+    public bool CanApprove => CanReview && !ApprovedByMe && (Change.AuthorId != UserId || Policy.AuthorsMayApproveOwn);
+
+    /// <summary>The published version of a conflicting file, line by line against this request's, so what differs stands out.</summary>
+    public static DiffPaneModel ConflictDiff(MergeConflict conflict)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        return InlineDiffBuilder.Diff(conflict.Ours ?? string.Empty, conflict.Theirs ?? string.Empty, ignoreWhiteSpace: false);
+    }
+
     public async Task<IActionResult> OnGetAsync(int id, string? saved)
     {
         if (!await LoadAsync(id).ConfigureAwait(false))
