@@ -159,8 +159,7 @@ public sealed class ContentRepository
         while (commit is not null && result.Count < limit)
         {
             var parent = commit.Parents.FirstOrDefault();
-            var paths = repo.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree).Select(c => c.Path).Take(50).ToList();
-            result.Add(new CommitSummary(commit.Sha, commit.Author.Name, commit.Author.Email, commit.Author.When, commit.MessageShort, paths) { ApprovedBy = Trailers.Values(commit.Message, Trailers.ApprovedBy) });
+            result.Add(Summarize(repo, commit, parent));
             commit = parent;
         }
 
@@ -182,13 +181,33 @@ public sealed class ContentRepository
             var parent = commit.Parents.FirstOrDefault();
             if (string.Equals(commit.Author.Email, authorEmail, StringComparison.OrdinalIgnoreCase))
             {
-                var paths = repo.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree).Select(c => c.Path).Take(50).ToList();
-                result.Add(new CommitSummary(commit.Sha, commit.Author.Name, commit.Author.Email, commit.Author.When, commit.MessageShort, paths) { ApprovedBy = Trailers.Values(commit.Message, Trailers.ApprovedBy) });
+                result.Add(Summarize(repo, commit, parent));
             }
 
             commit = parent;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A first-parent commit for lists, with the files it changed against its first parent and, for a merge, who wrote
+    /// what it brings in: its <c>Co-authored-by:</c> trailers, or for a merge made elsewhere, the merged commits' authors.
+    /// </summary>
+    private static CommitSummary Summarize(Repository repo, Commit commit, Commit? parent)
+    {
+        var paths = repo.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree).Select(c => c.Path).Take(50).ToList();
+        var merged = Trailers.Values(commit.Message, Trailers.CoAuthoredBy).Select(Trailers.NameOf).Distinct(StringComparer.Ordinal).ToList();
+        if (merged.Count == 0 && parent is not null && commit.Parents.Skip(1).FirstOrDefault() is { } side)
+        {
+            merged = repo.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = side, ExcludeReachableFrom = parent })
+                .Take(200).Select(c => c.Author.Name).Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        return new CommitSummary(commit.Sha, commit.Author.Name, commit.Author.Email, commit.Author.When, commit.MessageShort, paths)
+        {
+            ApprovedBy = Trailers.Values(commit.Message, Trailers.ApprovedBy),
+            MergedAuthors = merged,
+        };
     }
 }

@@ -99,7 +99,7 @@ public sealed partial class ChangeRequests
             return (null, $"It needs {Math.Max(1, policy.MinApprovals)} approval(s) of its latest changes before it can be merged.");
         }
 
-        var result = await writer.MergeAsync(request.Branch, head, MergeMessage(request, approvals), merger.Commit, policy.Squash, cancellationToken).ConfigureAwait(false);
+        var result = await writer.MergeAsync(request.Branch, head, MergeMessage(request, approvals, Commits(request)), merger.Commit, policy.Squash, cancellationToken).ConfigureAwait(false);
         if (result.Status != SaveStatus.Committed)
         {
             return (null, result.Status == SaveStatus.Conflict
@@ -197,14 +197,18 @@ public sealed partial class ChangeRequests
             .ToList();
     }
 
-    private static string MergeMessage(ChangeRequest request, IReadOnlyList<ChangeRequestReview> approvals)
+    private static string MergeMessage(ChangeRequest request, IReadOnlyList<ChangeRequestReview> approvals, IReadOnlyList<CommitSummary> commits)
     {
+        // Everyone whose commits the merge brings in is credited, whoever merges (and a squash keeps no other record).
+        var authors = commits
+            .Select(c => $"{Trailers.CoAuthoredBy}: {c.AuthorName} <{c.AuthorEmail}>")
+            .Distinct(StringComparer.OrdinalIgnoreCase);
         var reviewers = request.Reviews
             .Where(r => !approvals.Any(a => a.ReviewerId == r.ReviewerId))
             .Select(r => $"Reviewed-by: {r.ReviewerName} <{r.ReviewerEmail}>")
             .Distinct(StringComparer.Ordinal);
         var approvers = approvals.Select(a => $"Approved-by: {a.ReviewerName} <{a.ReviewerEmail}>").Distinct(StringComparer.Ordinal);
         return $"{request.Title} (change request #{request.Id})\n\nMerge {request.Branch}, written by {request.AuthorName} <{request.AuthorEmail}>.\n\n" +
-               string.Join('\n', reviewers.Concat(approvers)) + "\n";
+               string.Join('\n', reviewers.Concat(approvers).Concat(authors)) + "\n";
     }
 }

@@ -39,12 +39,10 @@ internal static class RecentChangesFeed
             writer.WriteElementString("title", Clean(change.Commit.Message));
             writer.WriteElementString("updated", change.Commit.When.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteStartElement("author");
-            writer.WriteElementString("name", Clean(change.Commit.AuthorName));
+            writer.WriteElementString("name", Clean(change.Commit.Byline));
             writer.WriteEndElement();
             Link(writer, change.Articles.Count == 0 ? $"{root}/studio/recent" : $"{root}/studio/history?path={Uri.EscapeDataString(change.Articles[0].Path)}", "alternate");
-            writer.WriteElementString("summary", Clean(change.Articles.Count == 0
-                ? $"{change.OtherFiles} file(s) changed"
-                : string.Join(", ", change.Articles.Select(a => a.Title)) + (change.OtherFiles > 0 ? $" and {change.OtherFiles} other file(s)" : string.Empty)));
+            writer.WriteElementString("summary", Clean(change.Summary));
             writer.WriteEndElement();
         }
 

@@ -59,7 +59,10 @@ public sealed class ChangesApiTests : IDisposable
         var history = await session.GetDocumentAsync("/studio/history?path=help/refunds&who=rex");
         Assert.Single(history.QuerySelectorAll("#history tbody tr"));
         Assert.Contains("Approved by rex <rex@example.com>", history.QuerySelector("#history")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Approved by rex <rex@example.com>", (await session.GetDocumentAsync("/studio/recent")).QuerySelector("#recent tbody tr")!.TextContent, StringComparison.Ordinal);
+        var recent = (await session.GetDocumentAsync("/studio/recent")).QuerySelector("#recent tbody tr")!;
+        Assert.Contains("Approved by rex <rex@example.com>", recent.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(merged by rex)", recent.QuerySelectorAll("td")[1].TextContent, StringComparison.Ordinal); // credits the author, not only the merger
+        Assert.Contains("Co-authored-by: ann", message, StringComparison.Ordinal);
         var list = await author.GetFromJsonAsync<JsonElement>("/api/v1/changes");
         Assert.Equal("merged", list.EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == id).GetProperty("state").GetString());
 

@@ -111,6 +111,11 @@ public sealed class HistoryTests : IDisposable
         var page = await author.GetDocumentAsync("/studio/recent");
         Assert.Contains("Update Cards", page.QuerySelector("#recent tbody tr")!.TextContent, StringComparison.Ordinal);
 
+        // The seed commit added folder settings (_index.md) with the articles: named as files, never as "removed" articles.
+        var seed = page.QuerySelectorAll("#recent tbody tr")[^1];
+        Assert.DoesNotContain("removed or moved", seed.TextContent, StringComparison.Ordinal);
+        Assert.Contains(seed.QuerySelectorAll("code.path"), c => c.TextContent == "help/_index.md");
+
         var anonymous = await _factory.CreateClient().GetAsync("/studio/recent.atom");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.StartsWith("Basic", anonymous.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);

@@ -3,9 +3,21 @@ using KbCore.Content;
 namespace KbServer.Pages.Studio;
 
 /// <summary>Recent commits with the articles they touched, for the recent-changes page and its Atom feed.</summary>
-public sealed record RecentChange(CommitSummary Commit, IReadOnlyList<(string Path, string Title)> Articles, int OtherFiles)
+/// <param name="Articles">Articles (by title; a path no longer in the content is marked) the commit changed.</param>
+/// <param name="OtherFiles">Every other file: folder settings (<c>_index.md</c>), images, catalogs.</param>
+public sealed record RecentChange(CommitSummary Commit, IReadOnlyList<(string Path, string Title)> Articles, IReadOnlyList<string> OtherFiles)
 {
     public const int Limit = 50;
+
+    /// <summary>How many other files a row names before "and N more".</summary>
+    public const int OtherFilesShown = 3;
+
+    /// <summary>"3 articles and 2 other files changed", for the feed's summary.</summary>
+    public string Summary => Articles.Count == 0
+        ? Count(OtherFiles.Count, "file") + " changed: " + string.Join(", ", OtherFiles.Take(OtherFilesShown))
+        : string.Join(", ", Articles.Select(a => a.Title)) + (OtherFiles.Count > 0 ? " and " + Count(OtherFiles.Count, "other file") : string.Empty);
+
+    public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     public static IReadOnlyList<RecentChange> Load(ContentRepository repository, ContentSnapshot snapshot)
     {
@@ -18,12 +30,17 @@ public sealed record RecentChange(CommitSummary Commit, IReadOnlyList<(string Pa
 
         return repository.RecentCommits(snapshot.CommitSha, Limit).Select(commit =>
         {
+            // A folder's _index.md is its settings, not an article: never "removed or moved".
             var articles = commit.Paths
-                .Where(p => p.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase))
+                .Where(p => IsArticle(p))
                 .Select(p => p[..p.LastIndexOf('.')])
-                .Select(p => (p, snapshot.Articles.TryGetValue(p, out var a) ? a.Title : p + " (removed or moved)"))
+                .Select(p => (p, snapshot.Articles.TryGetValue(p, out var a) ? a.Title : p + " (removed or moved since)"))
                 .ToList();
-            return new RecentChange(commit, articles, commit.Paths.Count - articles.Count);
+            return new RecentChange(commit, articles, commit.Paths.Where(p => !IsArticle(p)).ToList());
         }).ToList();
     }
+
+    private static bool IsArticle(string path) =>
+        (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase))
+        && !Path.GetFileNameWithoutExtension(path).Equals("_index", StringComparison.OrdinalIgnoreCase);
 }
