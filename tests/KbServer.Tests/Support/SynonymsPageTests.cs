@@ -35,6 +35,21 @@ public sealed class SynonymsPageTests : SupportServer
     }
 
     [Fact]
+    public async Task AddingALineWithTheForm_AppendsItAndKeepsEveryOtherByte()
+    {
+        var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Author);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.SubmitAsync(Url, Form, new() { ["Yaml"] = Yaml })).StatusCode);
+        var before = Git.Run(Factory.RepositoryPath, "show", "main:synonyms.yml");
+
+        var refused = await Html.ParseAsync(await session.SubmitAsync(Url, "#add-synonym form", new() { ["NewTerms"] = "oof: #1" }));
+        var response = await session.SubmitAsync(Url, "#add-synonym form", new() { ["NewTerms"] = "Out of Office,  automatic replies", ["NewAlsoFinds"] = "vacation responder" });
+
+        Assert.NotNull(refused.QuerySelector("#new-terms-error"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(before + "  - out of office, automatic replies => vacation responder\n", Git.Run(Factory.RepositoryPath, "show", "main:synonyms.yml"));
+    }
+
+    [Fact]
     public async Task TryingASearch_ShowsTheLinesItUses_AndItsFirstResults()
     {
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Author);

@@ -53,6 +53,33 @@ public sealed class TicketCategoryCatalogPageTests : SupportServer
     }
 
     [Fact]
+    public async Task AddingACategoryWithTheForm_AppendsItAndKeepsEveryOtherByte()
+    {
+        var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);
+        var before = Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml");
+
+        var refused = await Html.ParseAsync(await session.SubmitAsync(Url, "#add-category form", new() { ["New.Id"] = "Billing Stuff", ["New.Name"] = "" }));
+        var response = await session.SubmitAsync(Url, "#add-category form", new()
+        {
+            ["New.Id"] = "payroll",
+            ["New.Name"] = "Payroll \"runs\" & slips: #1",
+            ["New.Parent"] = "billing",
+            ["New.HelpdeskIds"] = "zendesk: 360009999\nfreshdesk: pay roll",
+        });
+
+        Assert.Contains("lowercase letters", refused.QuerySelector("#new-id-error")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(refused.QuerySelector("#new-name-error"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = Git.Run(Factory.RepositoryPath, "show", "main:ticket-categories.yml");
+        Assert.StartsWith(before, after, StringComparison.Ordinal);
+        var page = await session.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        var row = page.QuerySelector("#catalog tr[data-category=payroll]")!;
+        Assert.Contains("Payroll \"runs\" & slips: #1", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("freshdesk: pay roll", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("billing", row.QuerySelector("td:nth-child(2)")!.TextContent);
+    }
+
+    [Fact]
     public async Task RemovingAReferencedCategory_ShowsTheArticles_AndCommitsOnlyOnceConfirmed()
     {
         var session = await StudioSession.NewUserAsync(Factory, "ann@example.com", KbRoles.Admin);

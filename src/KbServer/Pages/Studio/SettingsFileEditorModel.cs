@@ -113,6 +113,29 @@ public abstract class SettingsFileEditorModel(ContentStore store, ContentWriter 
         return changeId is { } id ? Redirect($"/studio/changes/{id}") : Redirect(SavedUrl);
     }
 
+    /// <summary>
+    /// The small form beside the text: adds <paramref name="item"/> (YAML lines of one list item) at the end of the
+    /// file as it was when the page was opened, leaving every other byte as it is, and saves it like the text form.
+    /// </summary>
+    protected Task<IActionResult> AppendAndSaveAsync(string item, Func<string, IReadOnlyList<string>> problemsOf)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var (current, revision) = writer.ReadSettingsFile(FileName);
+        var text = revision is null ? Template : current ?? string.Empty;
+        Yaml = (text.Length == 0 || text.EndsWith('\n') ? text : text + "\n") + item;
+        if ((revision ?? string.Empty) != (BaseRevision ?? string.Empty))
+        {
+            // Opened before someone else's save: show theirs, with this addition on top, to save again.
+            return Task.FromResult<IActionResult>(Changed(current, revision));
+        }
+
+        return SaveFileAsync(problemsOf);
+    }
+
+    /// <summary>A YAML scalar that reads back as exactly <paramref name="text"/>, whatever it holds.</summary>
+    protected static string Quoted(string text) =>
+        "\"" + (text ?? string.Empty).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
     /// <summary>Problems as the form shows them, with their lines.</summary>
     protected static string[] ErrorLines(IEnumerable<KbCore.Articles.ContentProblem> problems) =>
         problems.Where(p => p.Severity == KbCore.Articles.ContentProblem.Error).Select(p => p.Line > 0 ? $"Line {p.Line}: {p.Message}" : p.Message).ToArray();

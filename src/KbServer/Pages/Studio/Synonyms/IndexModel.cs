@@ -57,13 +57,48 @@ public sealed class IndexModel(ContentStore store, ArticleSearcher searcher, KbC
         }
     }
 
-    public Task<IActionResult> OnPostAsync() =>
-        SaveFileAsync(yaml =>
+    /// <summary>The "add a line" form beside the YAML: terms that mean the same, and optionally what they also find.</summary>
+    [BindProperty]
+    public string NewTerms { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string NewAlsoFinds { get; set; } = string.Empty;
+
+    public string? NewError { get; private set; }
+
+    public Task<IActionResult> OnPostAsync() => SaveFileAsync(Problems);
+
+    /// <summary>Adds one line from the form at the end of the file; the rest of the file stays as it is.</summary>
+    public Task<IActionResult> OnPostAddAsync()
+    {
+        var terms = Terms(NewTerms);
+        var also = Terms(NewAlsoFinds);
+        NewError = terms.Count == 0 ? "Write at least one term, e.g. out of office, automatic replies."
+            : terms.Count == 1 && also.Count == 0 ? "Give another term that means the same, or what it should also find."
+            : terms.Concat(also).Any(t => t.Length == 0) ? "Use letters, digits, spaces, hyphens and apostrophes only; separate terms with commas."
+            : null;
+        if (NewError is not null)
         {
-            var problems = new List<ContentProblem>();
-            SynonymSet.Parse(yaml, problems);
-            return ErrorLines(problems);
-        });
+            OpenFile(saved: false);
+            return Task.FromResult<IActionResult>(Page());
+        }
+
+        var line = "  - " + string.Join(", ", terms) + (also.Count > 0 ? " => " + string.Join(", ", also) : string.Empty) + "\n";
+        return AppendAndSaveAsync(line, Problems);
+    }
+
+    private static IReadOnlyList<string> Problems(string yaml)
+    {
+        var problems = new List<ContentProblem>();
+        SynonymSet.Parse(yaml, problems);
+        return ErrorLines(problems);
+    }
+
+    /// <summary>Comma-separated terms, each lowercased and trimmed; a term with a character YAML would read as syntax is empty (refused).</summary>
+    private static List<string> Terms(string? text) =>
+        (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => t.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '\'') ? string.Join(' ', t.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)) : string.Empty)
+            .ToList();
 
     /// <summary>"Why this result": what the engine found the article by, in the team's words.</summary>
     public static string Why(HitMatch match) => match switch

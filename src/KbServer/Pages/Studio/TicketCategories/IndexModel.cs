@@ -34,6 +34,13 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
 
     protected override string SavedUrl => "/studio/ticket-categories?saved=1";
 
+    /// <summary>The "add a category" form beside the YAML.</summary>
+    [BindProperty]
+    public NewCategoryForm New { get; set; } = new();
+
+    /// <summary>Problems of that form, by field (<c>Id</c>, <c>Name</c>, …).</summary>
+    public IReadOnlyDictionary<string, string> NewErrors { get; private set; } = new Dictionary<string, string>();
+
     public CategoryUsage UsageOf(string id) => Usage.GetValueOrDefault(id) ?? new(0, 0);
 
     public void OnGet(string? saved)
@@ -58,6 +65,25 @@ public sealed class IndexModel(ContentStore store, ContentWriter writer, Setting
                 Orphans = FindOrphans(proposed!);
                 return Orphans.Count > 0 && !ConfirmOrphans ? Page() : null;
             });
+    }
+
+    /// <summary>Adds one category from the form at the end of the file; the rest of the file stays as it is.</summary>
+    public Task<IActionResult> OnPostAddAsync()
+    {
+        Load();
+        NewErrors = New.Validate(Categories);
+        if (NewErrors.Count > 0)
+        {
+            OpenFile(saved: false);
+            return Task.FromResult<IActionResult>(Page());
+        }
+
+        return AppendAndSaveAsync(New.ToYaml(Quoted), yaml =>
+        {
+            var problems = new List<ContentProblem>();
+            TicketCategoryCatalog.Parse(yaml, problems);
+            return ErrorLines(problems);
+        });
     }
 
     /// <summary>Ids of the published catalog that <paramref name="proposed"/> drops while articles still name them.</summary>
