@@ -98,10 +98,10 @@ internal sealed class FrontMatterDocument
             {
                 if (key is not null)
                 {
-                    regions.Add(new(key, leading, lines));
+                    regions.Add(new(key, leading, [.. lines, .. Indented(pending)]));
                 }
 
-                (key, leading, lines) = (next, pending, [raw]);
+                (key, leading, lines) = (next, pending[Indented(pending).Count()..], [raw]);
                 pending = [];
             }
             else if (key is null)
@@ -119,7 +119,8 @@ internal sealed class FrontMatterDocument
 
         if (key is not null)
         {
-            regions.Add(new(key, leading, lines));
+            regions.Add(new(key, leading, [.. lines, .. Indented(pending)]));
+            pending = pending[Indented(pending).Count()..];
         }
 
         if (!regions.Select(r => r.Key).SequenceEqual(entries.Select(e => e.Key), StringComparer.Ordinal))
@@ -135,6 +136,13 @@ internal sealed class FrontMatterDocument
 
         return (regions, pending, values);
     }
+
+    /// <summary>
+    /// The indented comment-like lines right after a key's lines: the end of its block scalar (<c>  # a heading in
+    /// notes</c>) or a comment on it, so they go with that key rather than with the next one.
+    /// </summary>
+    private static IEnumerable<string> Indented(List<string> pending) =>
+        pending.TakeWhile(l => l.Length > 0 && l[0] is ' ' or '\t' && !YamlLine.IsBlank(l));
 
     public FrontMatterRegion? Find(string key) => _regions.Find(r => r.Key == key);
 
