@@ -6,15 +6,18 @@ namespace KbCore.Articles;
 
 /// <summary>
 /// An article as the studio's editor shows it: front matter as fields, unknown keys as raw YAML, and the body.
-/// <see cref="ToFile"/> writes the file back; keys the editor does not know are kept, never dropped.
+/// <see cref="ToFile(string?, Articles.Visibility)"/> writes the file back changing only what the person changed; keys
+/// the editor does not know are kept, never dropped.
 /// Setters turn null into empty: form binding sends empty fields as null.
 /// </summary>
 public sealed class ArticleForm
 {
-    private static readonly ISerializer Yaml = new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build();
-    private static readonly IDeserializer YamlReader = new DeserializerBuilder().Build();
+    /// <summary>How front matter is written where there is no original to follow: a new article, a new key.</summary>
+    internal static readonly ISerializer Yaml = new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build();
 
-    private static readonly HashSet<string> FormKeys = new(StringComparer.Ordinal)
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder().WithDuplicateKeyChecking().Build();
+
+    internal static readonly HashSet<string> FormKeys = new(StringComparer.Ordinal)
     {
         "title", "summary", "description", "tags", "ticket_categories", "visibility", "owner", "review_by",
     };
@@ -35,7 +38,7 @@ public sealed class ArticleForm
     /// <summary><c>yyyy-MM-dd</c> or empty.</summary>
     public string ReviewBy { get; set => field = value ?? string.Empty; } = string.Empty;
 
-    /// <summary>Front matter keys the form has no field for, as YAML.</summary>
+    /// <summary>Front matter keys the form has no field for, as YAML: as the file wrote them, comments included.</summary>
     public string OtherYaml { get; set => field = value ?? string.Empty; } = string.Empty;
 
     public string Body { get; set => field = value ?? string.Empty; } = string.Empty;
@@ -45,16 +48,6 @@ public sealed class ArticleForm
     {
         var parsed = FrontMatterParser.Parse(text ?? string.Empty, defaultVisibility);
         var meta = parsed.Metadata;
-        var other = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (meta.Order is { } order)
-        {
-            other["order"] = order;
-        }
-
-        foreach (var (key, value) in meta.Extra)
-        {
-            other[key] = value;
-        }
 
         return new ArticleForm
         {
@@ -65,7 +58,7 @@ public sealed class ArticleForm
             Visibility = meta.Visibility == Articles.Visibility.Internal ? "internal" : "public",
             Owner = meta.Owner ?? string.Empty,
             ReviewBy = meta.ReviewBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
-            OtherYaml = other.Count == 0 ? string.Empty : Yaml.Serialize(other),
+            OtherYaml = OtherKeysOf(text ?? string.Empty, meta),
             Body = parsed.Body,
         };
     }
@@ -106,7 +99,16 @@ public sealed class ArticleForm
         return errors;
     }
 
-    /// <summary>The file: front matter then body. Call after <see cref="Validate"/> found nothing.</summary>
+    /// <summary>
+    /// The file for a save: <paramref name="original"/> (the file as committed at the revision the person opened) with
+    /// only the keys and body they changed rewritten, everything else byte for byte; a new article (no original) gets
+    /// <see cref="ToFile()"/>. Call after <see cref="Validate"/> found nothing.
+    /// </summary>
+    /// <param name="defaultVisibility">The installation's default, which the form showed for a file without <c>visibility</c>.</param>
+    public string ToFile(string? original, Visibility defaultVisibility) =>
+        original is null ? ToFile() : FrontMatterEditor.Apply(this, original, defaultVisibility) ?? ToFile();
+
+    /// <summary>The file written afresh: front matter in the form's order, then the body. Call after <see cref="Validate"/> found nothing.</summary>
     public string ToFile()
     {
         var front = new Dictionary<string, object?>(StringComparer.Ordinal) { ["title"] = Title.Trim() };
@@ -115,13 +117,13 @@ public sealed class ArticleForm
             front["summary"] = Summary.Trim();
         }
 
-        var tags = Tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToArray();
+        var tags = TagList();
         if (tags.Length > 0)
         {
             front["tags"] = tags;
         }
 
-        var categories = TicketCategories.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        var categories = CategoryList();
         if (categories.Length > 0)
         {
             front["ticket_categories"] = categories;
@@ -147,6 +149,36 @@ public sealed class ArticleForm
         return "---\n" + Yaml.Serialize(front) + "---\n" + (body.StartsWith('\n') ? body[1..] : body);
     }
 
+    /// <summary>The tags field as a list: trimmed, no empties, no repeats.</summary>
+    internal string[] TagList() => Tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToArray();
+
+    internal string[] CategoryList() => TicketCategories.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// The other keys as the file wrote them, comments included; re-serialized only when those lines cannot stand alone
+    /// (an alias to an anchor on a field's key) or the front matter has a layout the editor cannot split into keys.
+    /// </summary>
+    private static string OtherKeysOf(string text, ArticleMetadata meta)
+    {
+        if (FrontMatterDocument.Read(text) is { } document && OtherFrontMatter.Show(document) is var shown && new ArticleForm { OtherYaml = shown }.ParseOther(out _) is not null)
+        {
+            return shown;
+        }
+
+        var other = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (meta.Order is { } order)
+        {
+            other["order"] = order;
+        }
+
+        foreach (var (key, value) in meta.Extra)
+        {
+            other[key] = value;
+        }
+
+        return other.Count == 0 ? string.Empty : Yaml.Serialize(other);
+    }
+
     /// <summary>
     /// YAML read without a schema gives every scalar as a string; numbers and booleans go back as such, so
     /// `order: 2` is not rewritten as `order: '2'` on every save.
@@ -170,7 +202,7 @@ public sealed class ArticleForm
 
         try
         {
-            var parsed = YamlReader.Deserialize<object?>(OtherYaml);
+            var parsed = Deserializer.Deserialize<object?>(OtherYaml);
             if (parsed is null)
             {
                 return [];

@@ -50,10 +50,25 @@ public static class FrontMatterParser
 
     private static (string? Yaml, string Body, int BodyLine) Split(string text)
     {
+        if (Locate(text) is not { } span)
+        {
+            return (null, text[(text.StartsWith('\uFEFF') ? 1 : 0)..], 1);
+        }
+
+        return (text[span.YamlStart..span.YamlEnd], text[span.BodyStart..], span.BodyLine);
+    }
+
+    /// <summary>
+    /// Where the front matter's YAML and the body start, or null when the file has none; the one definition of the
+    /// fences, shared by reading and by <see cref="FrontMatterDocument"/>'s editing so both see the same block.
+    /// </summary>
+    /// <exception cref="FrontMatterException">An opening fence without a closing one, or a block over the size limit.</exception>
+    internal static FrontMatterSpan? Locate(string text)
+    {
         var start = text.StartsWith('\uFEFF') ? 1 : 0;
         if (!IsFence(text, start, out var afterOpen))
         {
-            return (null, text[start..], 1);
+            return null;
         }
 
         var line = 2;
@@ -72,9 +87,7 @@ public static class FrontMatterParser
             var content = text.AsSpan(pos, lineEnd - pos).TrimEnd(" \t\r");
             if (content is "---" or "...")
             {
-                var yamlText = text[afterOpen..pos];
-                var bodyStart = end < 0 ? text.Length : end + 1;
-                return (yamlText, text[bodyStart..], line + 1);
+                return new FrontMatterSpan(afterOpen, pos, end < 0 ? text.Length : end + 1, line + 1);
             }
 
             pos = lineEnd + 1;

@@ -67,4 +67,58 @@ public sealed class ArticleFormTests
         Assert.True(errors.ContainsKey("Title"));
         Assert.True(errors.ContainsKey("ReviewBy"));
     }
+
+    [Fact]
+    public void ToFile_WhenAnAliasPointsAtAFieldsAnchor_TheSaveStillMeansWhatTheFormSays()
+    {
+        // Arrange: rewriting `title` in place would orphan the alias, so the editor must notice and write afresh.
+        const string file = "---\ntitle: &name Refunds\nog_title: *name\n---\nBody.\n";
+        var form = ArticleForm.FromFile(file, Visibility.Public);
+        form.Title = "Refunds and credits";
+
+        // Act
+        var saved = FrontMatterParser.Parse(form.ToFile(file, Visibility.Public), Visibility.Public);
+
+        // Assert
+        Assert.Empty(form.Validate());
+        Assert.Equal("Refunds and credits", saved.Metadata.Title);
+        Assert.Equal("Refunds", saved.Metadata.Extra["og_title"]);
+        Assert.Equal("Body.\n", saved.Body);
+    }
+
+    [Fact]
+    public void ToFile_WhenTheLayoutCannotBeSplitIntoKeys_WritesAfresh_AndKeepsEveryKey()
+    {
+        // Arrange: a complex key (`? key`) is valid YAML this editor does not edit line by line.
+        const string file = "---\ntitle: Refunds\n? legacy\n: 42\ntags: [billing]\n---\nBody.\n";
+        var form = ArticleForm.FromFile(file, Visibility.Public);
+        form.Tags = "billing, refunds";
+
+        // Act
+        var saved = FrontMatterParser.Parse(form.ToFile(file, Visibility.Public), Visibility.Public);
+
+        // Assert
+        Assert.Equal(["billing", "refunds"], saved.Metadata.Tags);
+        Assert.Equal("42", saved.Metadata.Extra["legacy"]);
+        Assert.Equal("Body.\n", saved.Body);
+    }
+
+    [Fact]
+    public void FromFile_ShowsOtherKeysAsTheFileWroteThem_CommentsIncluded()
+    {
+        const string file = "---\ntitle: Refunds\n# Position in the section.\norder: 3\ntags: [billing]\nsources: [a,   b] # checked 2026\n---\nBody.\n";
+
+        var form = ArticleForm.FromFile(file, Visibility.Public);
+
+        Assert.Equal("# Position in the section.\norder: 3\nsources: [a,   b] # checked 2026\n", form.OtherYaml);
+        Assert.Empty(form.Validate());
+    }
+
+    [Fact]
+    public void RepeatedKeyInOtherYaml_IsAFieldError()
+    {
+        var errors = new ArticleForm { Title = "T", OtherYaml = "legacy: 1\nlegacy: 2" }.Validate();
+
+        Assert.Contains("legacy", errors["OtherYaml"], StringComparison.Ordinal);
+    }
 }

@@ -115,6 +115,26 @@ public sealed class MoveAndHistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Move_ChangesOnlyLinks_EveryFrontMatterStaysByteForByte()
+    {
+        // Arrange: front matter as people write it in their own editors (CRLF, comments, flow and block lists, quotes).
+        const string moved = "---\r\ntitle: 'Partial refunds'   # short\r\ntags: [billing, refunds]\r\n\r\n# Position.\r\norder: 2\r\n---\r\n\r\nSee [cards](cards.md).\r\n";
+        const string linking = "---\ntitle: \"Card payments\"\ntags:\n  - billing\n# Kept as written.\nlegacy_id: 7\n---\nRead [partial refunds](partial.md).\n";
+        _repo.Commit(new Dictionary<string, string?> { ["billing/partial.md"] = moved, ["billing/card-payments.md"] = linking });
+        _store.Refresh();
+
+        // Act
+        var result = await _writer.MoveAsync("billing/partial", "payments/partial", null, Ana, null, default);
+
+        // Assert
+        Assert.Equal(SaveStatus.Committed, result.Status);
+        using var repo = new Repository(_repo.Path);
+        var tip = repo.Branches["main"].Tip;
+        Assert.Equal(moved.Replace("(cards.md)", "(../billing/cards.md)", StringComparison.Ordinal), Text(tip, "payments/partial.md"));
+        Assert.Equal(linking.Replace("(partial.md)", "(../payments/partial.md)", StringComparison.Ordinal), Text(tip, "billing/card-payments.md"));
+    }
+
+    [Fact]
     public async Task Move_OutOfAnInternalFolder_IsRefused_SoNothingIsPublishedByAccident()
     {
         _repo.Commit(new Dictionary<string, string?>

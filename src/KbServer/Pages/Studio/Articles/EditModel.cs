@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using System.Text.Json;
 using KbCore.Articles;
 using KbCore.Content;
@@ -119,7 +120,7 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] ContentRepository repository)
     {
         ModelState.Clear();
         foreach (var (field, message) in Form.Validate())
@@ -154,9 +155,10 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
 
         var folder = path.LastIndexOf('/') is var slash and >= 0 ? path[..(slash + 1)] : string.Empty;
         var attachments = Attachments.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).Select(p => new ArticleAttachment(folder + p[0], p[1])).ToList();
+        var text = Form.ToFile(IsNew ? null : BaseText(repository), DefaultVisibility);
         var result = Change is { } change
-            ? await SaveIntoChangeAsync(change, path, attachments).ConfigureAwait(false)
-            : await writer.SaveAsync(path, Form.ToFile(), IsNew ? null : BaseRevision, CurrentAuthor.Of(User), Message, HttpContext.RequestAborted, attachments).ConfigureAwait(false);
+            ? await SaveIntoChangeAsync(change, path, text, attachments).ConfigureAwait(false)
+            : await writer.SaveAsync(path, text, IsNew ? null : BaseRevision, CurrentAuthor.Of(User), Message, HttpContext.RequestAborted, attachments).ConfigureAwait(false);
         switch (result.Status)
         {
             case SaveStatus.Committed:
@@ -218,7 +220,18 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
         return title.Length > ChangeRequest.MaxTitleLength ? title[..ChangeRequest.MaxTitleLength] : title;
     }
 
-    private async Task<SaveResult> SaveIntoChangeAsync(int change, string path, IReadOnlyList<ArticleAttachment> attachments)
+    /// <summary>
+    /// The file as committed at <see cref="BaseRevision"/>, which is what the author opened and changed. It is read from
+    /// the repository by its blob SHA, never taken from the form, and only decides how the untouched front matter is
+    /// kept: what the save means comes from the form, and the writer still checks the revision against the branch.
+    /// </summary>
+    private string? BaseText(ContentRepository repository) =>
+        IsBlobSha(BaseRevision) && repository.ReadBlob(BaseRevision, 2L * ContentWriter.MaxContentBytes) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>Only a full SHA: a revision expression (<c>main:path</c>) would read whatever it names.</summary>
+    private static bool IsBlobSha([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? sha) => sha is { Length: 40 } && sha.All(Uri.IsHexDigit);
+
+    private async Task<SaveResult> SaveIntoChangeAsync(int change, string path, string text, IReadOnlyList<ArticleAttachment> attachments)
     {
         var request = await changes.FindAsync(change, HttpContext.RequestAborted).ConfigureAwait(false);
         if (request is null)
@@ -227,7 +240,7 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
         }
 
         ChangeRequest = request;
-        var saved = await changes.SaveAsync(change, path, Form.ToFile(), IsNew ? null : BaseRevision, CurrentAuthor.Reviewer(User), Message, HttpContext.RequestAborted, attachments).ConfigureAwait(false);
+        var saved = await changes.SaveAsync(change, path, text, IsNew ? null : BaseRevision, CurrentAuthor.Reviewer(User), Message, HttpContext.RequestAborted, attachments).ConfigureAwait(false);
         return saved;
     }
 
@@ -316,7 +329,7 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
     /// <summary>Serves an uploaded, not yet saved image to the preview; only image blobs are served.</summary>
     public IActionResult OnGetBlob(string? sha, [FromServices] ContentRepository repository)
     {
-        if (sha is not { Length: 40 } || !sha.All(Uri.IsHexDigit) || repository.ReadBlob(sha, ImageTypes.MaxBytes) is not { } bytes || ImageTypes.Detect(bytes) is not { } extension)
+        if (!IsBlobSha(sha) || repository.ReadBlob(sha, ImageTypes.MaxBytes) is not { } bytes || ImageTypes.Detect(bytes) is not { } extension)
         {
             return NotFound();
         }
