@@ -36,6 +36,33 @@ function start(form, textarea) {
     return true;
   };
 
+  // A selection becomes the link's text and the address is selected, ready to type or paste; with no selection
+  // the placeholder text is selected first.
+  const link = (view) => {
+    const { from, to } = view.state.selection.main;
+    const text = view.state.sliceDoc(from, to);
+    const inserted = "[" + (text || "link text") + "](https://)";
+    const selection = text
+      ? { anchor: from + text.length + 3, head: from + inserted.length - 1 }
+      : { anchor: from + 1, head: from + 1 + "link text".length };
+    view.dispatch({ changes: { from, to, insert: inserted }, selection });
+    view.focus();
+    return true;
+  };
+
+  // A two-column table on lines of its own, its first header cell selected.
+  const table = (view) => {
+    const { from } = view.state.selection.main;
+    const line = view.state.doc.lineAt(from);
+    const before = line.text.trim() === "" ? "" : "\n\n";
+    const at = line.text.trim() === "" ? line.from : line.to;
+    const inserted = before + "| Column | Column |\n| --- | --- |\n| Cell | Cell |\n";
+    const start = at + before.length + 2;
+    view.dispatch({ changes: { from: at, to: line.text.trim() === "" ? line.to : at, insert: inserted }, selection: { anchor: start, head: start + "Column".length } });
+    view.focus();
+    return true;
+  };
+
   const linePrefix = (view, prefix) => {
     const line = view.state.doc.lineAt(view.state.selection.main.from);
     view.dispatch({ changes: { from: line.from, insert: prefix } });
@@ -47,7 +74,8 @@ function start(form, textarea) {
     bold: (v) => wrap(v, "**", "**", "bold text"),
     italic: (v) => wrap(v, "_", "_", "italic text"),
     heading: (v) => linePrefix(v, "## "),
-    link: (v) => wrap(v, "[", "](https://)", "link text"),
+    link: (v) => link(v),
+    table: (v) => table(v),
     bullet: (v) => linePrefix(v, "- "),
     number: (v) => linePrefix(v, "1. "),
     quote: (v) => linePrefix(v, "> "),
@@ -87,6 +115,12 @@ function start(form, textarea) {
   const toolbar = document.getElementById("editor-toolbar");
   if (toolbar) {
     toolbar.hidden = false;
+    // Pressing a button must not take focus (and the selection) from the text it is about to format.
+    toolbar.addEventListener("mousedown", (event) => {
+      if (event.target.closest("button[data-cmd]")) {
+        event.preventDefault();
+      }
+    });
     toolbar.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-cmd]");
       if (button) {

@@ -68,6 +68,10 @@ public sealed class ChangeRequestPagesTests : IDisposable
         Assert.Contains("publish_directly: [Reviewer, Admin]", Git.Run(_factory.RepositoryPath, "show", "main:.kb/policy.yml"), StringComparison.Ordinal);
 
         var tip = Git.Run(_factory.RepositoryPath, "rev-parse", "main").Trim();
+        var editor = await author.GetDocumentAsync("/studio/edit?path=help/refunds");
+        Assert.Equal("Submit for review", editor.QuerySelector("#save")!.TextContent.Trim());
+        Assert.Contains("go to review", editor.QuerySelector("#review-note")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Save", (await admin.GetDocumentAsync("/studio/edit?path=help/refunds")).QuerySelector("#save")!.TextContent.Trim());
         var edit = await author.SubmitAsync("/studio/edit?path=help/refunds", "form.editor", new() { ["Form.Body"] = "Refunds take six days.\n", ["Message"] = "Six days now" });
 
         Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
@@ -76,6 +80,9 @@ public sealed class ChangeRequestPagesTests : IDisposable
         var change = await author.GetDocumentAsync(edit.Headers.Location!.PathOnly());
         Assert.Contains("Six days now", change.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("six days", change.QuerySelector("section.change-file .preview")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("In review", change.QuerySelector("#cr-state")!.TextContent.Trim()); // submitted, as the button said
+        var into = await author.GetDocumentAsync("/studio/edit?path=help/refunds&change=" + edit.Headers.Location!.PathOnly().Split('?')[0].Split('/')[^1]);
+        Assert.StartsWith("Save to change request #", into.QuerySelector("#save")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

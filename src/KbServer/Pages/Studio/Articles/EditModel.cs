@@ -27,6 +27,9 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
     [BindProperty]
     public bool IsNew { get; set; }
 
+    /// <summary>True when this person's save cannot publish: it opens a change request and submits it for review.</summary>
+    public bool OpensChangeRequest => Change is null && CurrentAuthor.PublishRefusal(User, changes) is not null;
+
     /// <summary>The change request this edit goes into (its branch), or null for the published branch.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Change { get; set; }
@@ -140,8 +143,10 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
             return Page();
         }
 
-        // Under a review policy the edit goes into a change request: this one, or a new one named after the edit.
-        if (Change is null && CurrentAuthor.PublishRefusal(User, changes) is not null)
+        // Under a review policy the edit goes into a change request: this one, or a new one named after the edit,
+        // submitted for review at once (the button said so).
+        var submitForReview = OpensChangeRequest;
+        if (submitForReview)
         {
             var (created, createError) = await changes.CreateAsync(ChangeRequestTitle(), CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
             if (created is null)
@@ -166,6 +171,11 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
                 if (IsNew)
                 {
                     await drafts.DiscardAsync(UserId, path, HttpContext.RequestAborted).ConfigureAwait(false);
+                }
+
+                if (submitForReview && Change is { } opened)
+                {
+                    await changes.SubmitAsync(opened, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
                 }
 
                 return Change is { } savedInto
