@@ -14,8 +14,11 @@ if (KbCommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Paths, headers and form values reach log lines: none may forge a line or a terminal escape.
-builder.Logging.EscapeControlCharacters();
+// From a checkout the content root is the repository root: the shipped settings are read from the build output.
+builder.Configuration.UseShippedSettings(builder.Environment);
+
+// Paths, headers and form values reach log lines: none may forge a line, repaint the terminal or show a secret.
+builder.Logging.MakeLogLinesSafe();
 builder.Services.AddKnowledgeBase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<HelpCenterResponses>();
 builder.Services.AddKbAuth(builder.Configuration, builder.Environment.ContentRootPath);

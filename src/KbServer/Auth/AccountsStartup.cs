@@ -1,14 +1,13 @@
 using KbCore.Accounts;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 
 namespace KbServer.Auth;
 
-/// <summary>Creates the roles, and with no accounts yet prints the one-time link to set up the first admin.</summary>
-internal sealed partial class AccountsStartup(
-    IServiceScopeFactory scopes, FirstRunSetup setup, IHostApplicationLifetime lifetime, IServiceProvider services, ILogger<AccountsStartup> logger)
-    : IHostedService
+/// <summary>
+/// Creates the roles, and with no accounts yet opens the one-time link to set up the first admin, which the start-up
+/// block prints (<see cref="Hosting.StartupBlock"/>).
+/// </summary>
+internal sealed class AccountsStartup(IServiceScopeFactory scopes, FirstRunSetup setup) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,16 +19,7 @@ internal sealed partial class AccountsStartup(
             return;
         }
 
-        var token = setup.Open();
-
-        // The address is known only once Kestrel listens.
-        lifetime.ApplicationStarted.Register(() =>
-        {
-            var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
-            address = address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
-                .Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
-            LogSetupLink(logger, $"{address.TrimEnd('/')}/studio/setup?token={token}");
-        });
+        setup.Open();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -45,7 +35,4 @@ internal sealed partial class AccountsStartup(
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No accounts yet. Create the first admin within this run of the server: {Link}")]
-    private static partial void LogSetupLink(ILogger logger, string link);
 }

@@ -19,6 +19,18 @@ public sealed class FirstRunSetup
         }
     }
 
+    /// <summary>The link's token while it is open, without opening one.</summary>
+    public string? Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _token;
+            }
+        }
+    }
+
     public bool IsOpen
     {
         get

@@ -19,7 +19,7 @@ internal static class CommandHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).EscapeControlCharacters();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).MakeLogLinesSafe();
         builder.Services.AddKnowledgeBase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.PostConfigure<ContentOptions>(o => o.CreateIfMissing = false);
         more?.Invoke(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);

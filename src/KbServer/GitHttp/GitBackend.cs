@@ -12,7 +12,13 @@ internal static class GitBackend
     /// <param name="body">The request body to hand to git (already decompressed when <paramref name="bodyPrefix"/> was read from it).</param>
     /// <param name="bodyPrefix">Bytes already read from the body (a push's command list), replayed first.</param>
     /// <param name="environment">Extra variables for git and its hooks.</param>
-    public static async Task RunAsync(HttpContext context, string repositoryPath, string rest, string? user, Stream body, byte[]? bodyPrefix, IReadOnlyDictionary<string, string> config, ILogger logger, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="beforeEnd">
+    /// Runs once git has finished, before the response's closing flush packet; the lines it returns go to the client
+    /// as progress messages (git prints them as <c>remote: …</c>). For a push: what the server did with it.
+    /// </param>
+    public static async Task RunAsync(
+        HttpContext context, string repositoryPath, string rest, string? user, Stream body, byte[]? bodyPrefix, IReadOnlyDictionary<string, string> config, ILogger logger,
+        IReadOnlyDictionary<string, string>? environment = null, Func<Task<IReadOnlyList<string>>>? beforeEnd = null)
     {
         var psi = new ProcessStartInfo("git", "http-backend")
         {
@@ -84,7 +90,10 @@ internal static class GitBackend
 
         var output = process.StandardOutput.BaseStream;
         await WriteCgiHeadersAsync(output, context.Response).ConfigureAwait(false);
-        await output.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        var holding = beforeEnd is not null && context.Response.StatusCode == StatusCodes.Status200OK;
+        var held = holding
+            ? await PktLine.CopyHoldingFlushAsync(output, context.Response.Body, context.RequestAborted).ConfigureAwait(false)
+            : await CopyAsync(output, context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         await input.ConfigureAwait(false);
         await process.WaitForExitAsync(context.RequestAborted).ConfigureAwait(false);
         var stderr = await errors.ConfigureAwait(false);
@@ -92,6 +101,28 @@ internal static class GitBackend
         {
             logger.LogInformation("git http-backend: {Errors}", stderr.Trim());
         }
+
+        if (beforeEnd is null)
+        {
+            return;
+        }
+
+        var progress = await beforeEnd().ConfigureAwait(false);
+        if (held)
+        {
+            foreach (var line in progress)
+            {
+                await context.Response.Body.WriteAsync(PktLine.Progress(line), context.RequestAborted).ConfigureAwait(false);
+            }
+
+            await context.Response.Body.WriteAsync(PktLine.Flush, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> CopyAsync(Stream from, Stream to, CancellationToken cancellationToken)
+    {
+        await from.CopyToAsync(to, cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
     /// <summary>Reads "Name: value" lines up to the blank line; <c>Status:</c> becomes the status code.</summary>

@@ -114,30 +114,38 @@ internal static class GitHttpEndpoints
             }
 
             config["receive.denyDeleteCurrent"] = "true";
+            var sideband = parsed.Capabilities.Contains("side-band-64k") || parsed.Capabilities.Contains("side-band");
             using (await writeLock.AcquireAsync(context.RequestAborted).ConfigureAwait(false))
             {
                 var before = Tips(repository, parsed.Commands);
-                using (var verdicts = new PushVerdicts(hooks.PushesPath, repository.Path, branch, options.Value.MaxImagePixels, logger))
+
+                // Once git has updated the refs, and before the client is told the push is over, so it can say where the change request is.
+                async Task<IReadOnlyList<string>> PublishAsync()
                 {
-                    await GitBackend.RunAsync(context, repository.Path, rest, user, body, parsed.Raw, config, logger, new Dictionary<string, string>
+                    var after = Tips(repository, parsed.Commands);
+                    if (after[branch] != before[branch])
                     {
-                        ["KB_BRANCH"] = options.Value.Branch,
-                        ["KB_MAY_PUBLISH"] = changes.Policy().MayPublishDirectly(pusher.Roles) ? "1" : "0",
-                        ["KB_PUSH_DIR"] = verdicts.Folder,
-                    }).ConfigureAwait(false);
+                        store.Refresh();
+                    }
+
+                    // Every other branch that moved is a change request: opened for a new branch, reset to "in review" for a known one.
+                    var links = new List<string>();
+                    foreach (var pushed in after.Where(t => t.Key != branch && t.Value is not null && t.Value != before[t.Key]))
+                    {
+                        var request = await changes.PushedAsync(pushed.Key["refs/heads/".Length..], pusher, CancellationToken.None).ConfigureAwait(false);
+                        links.Add($"Change request #{request.Id}: {context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/studio/changes/{request.Id}");
+                    }
+
+                    return sideband ? links : [];
                 }
 
-                var after = Tips(repository, parsed.Commands);
-                if (after[branch] != before[branch])
+                using var verdicts = new PushVerdicts(hooks.PushesPath, repository.Path, branch, options.Value.MaxImagePixels, logger);
+                await GitBackend.RunAsync(context, repository.Path, rest, user, body, parsed.Raw, config, logger, new Dictionary<string, string>
                 {
-                    store.Refresh();
-                }
-
-                // Every other branch that moved is a change request: opened for a new branch, reset to "in review" for a known one.
-                foreach (var pushed in after.Where(t => t.Key != branch && t.Value is not null && t.Value != before[t.Key]))
-                {
-                    await changes.PushedAsync(pushed.Key["refs/heads/".Length..], pusher, CancellationToken.None).ConfigureAwait(false);
-                }
+                    ["KB_BRANCH"] = options.Value.Branch,
+                    ["KB_MAY_PUBLISH"] = changes.Policy().MayPublishDirectly(pusher.Roles) ? "1" : "0",
+                    ["KB_PUSH_DIR"] = verdicts.Folder,
+                }, PublishAsync).ConfigureAwait(false);
             }
         }
     }

@@ -77,6 +77,53 @@ internal static class PktLine
 
     public static byte[] Flush { get; } = "0000"u8.ToArray();
 
+    /// <summary>A progress message on side-band 2, which git prints as <c>remote: {line}</c>.</summary>
+    public static byte[] Progress(string line) => Encode([2, .. Encoding.UTF8.GetBytes(line + "\n")]);
+
+    /// <summary>
+    /// Copies a response of pkt-lines packet by packet, except a flush packet at the end, which is what tells the
+    /// client the response is over: the caller writes it, after anything it has to add.
+    /// </summary>
+    /// <returns>Whether the response ended with a flush packet (held back); false when it was not pkt-lines, copied as it was.</returns>
+    public static async Task<bool> CopyHoldingFlushAsync(Stream from, Stream to, CancellationToken cancellationToken)
+    {
+        var header = new byte[4];
+        var payload = new byte[MaxPayload + 1];
+        var held = false;
+        while (await from.ReadAtLeastAsync(header, 4, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) is var read && read > 0)
+        {
+            if (held)
+            {
+                // Something after the flush: it was not the end. Pass the flush on and go on.
+                await to.WriteAsync(Flush, cancellationToken).ConfigureAwait(false);
+                held = false;
+            }
+
+            if (read < 4 || !int.TryParse(Encoding.ASCII.GetString(header), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var length) ||
+                length is 1 or 2 or 3 || length - 4 > payload.Length)
+            {
+                await to.WriteAsync(header.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                await from.CopyToAsync(to, cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+
+            if (length == 0)
+            {
+                held = true;
+                continue;
+            }
+
+            await to.WriteAsync(header, cancellationToken).ConfigureAwait(false);
+            if (length > 4)
+            {
+                var body = await from.ReadAtLeastAsync(payload.AsMemory(0, length - 4), length - 4, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                await to.WriteAsync(payload.AsMemory(0, body), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return held;
+    }
+
     private static async Task<bool> ReadExactlyAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken) =>
         await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) == buffer.Length;
 }

@@ -29,7 +29,7 @@ internal static class PushRefusal
 
         foreach (var line in explanation.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            await body.WriteAsync(PktLine.Encode([2, .. System.Text.Encoding.UTF8.GetBytes("KnowledgeBase: " + line + "\n")])).ConfigureAwait(false);
+            await body.WriteAsync(PktLine.Progress("KnowledgeBase: " + line)).ConfigureAwait(false);
         }
 
         var bytes = report.ToArray();

@@ -15,6 +15,10 @@ internal static class StudioSetup
         });
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddSingleton<Pages.Studio.SettingsFileSaver>();
+
+        // Where to find the studio, and the first admin's setup link, said once at start.
+        services.AddSingleton(new ServerConsole(Console.Out));
+        services.AddHostedService<StartupBlock>();
         return services;
     }
 

@@ -133,6 +133,36 @@ public sealed class GitHttpTests : IDisposable
     }
 
     [Fact]
+    public async Task PushToABranch_PrintsTheLinkToItsChangeRequest_WhenOpenedAndWhenUpdated()
+    {
+        // Arrange
+        var token = await _remote.TokenAsync("linked.author@example.com", TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite, TokenScopes.ChangesRead);
+        var clone = _remote.Clone(token, "linked");
+        File.AppendAllText(Path.Combine(clone, "_index.md"), "\nA line for review.\n");
+        Git.Run(clone, "commit", "-q", "-am", "First proposal");
+
+        // Act
+        var opened = Git.TryRun(clone, "push", "origin", "HEAD:fix/linked-line");
+        File.AppendAllText(Path.Combine(clone, "_index.md"), "One more line.\n");
+        Git.Run(clone, "commit", "-q", "-am", "Second proposal");
+        var updated = Git.TryRun(clone, "push", "origin", "HEAD:fix/linked-line");
+
+        // Assert
+        var api = _remote.Server.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var id = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("/api/v1/changes")).RootElement.EnumerateArray()
+            .Single(c => c.GetProperty("branch").GetString() == "fix/linked-line").GetProperty("id").GetInt32();
+        var line = $"remote: Change request #{id}: {new Uri(_remote.Server.RootUri, $"/studio/changes/{id}")}";
+        Assert.Equal(0, opened.Code);
+        Assert.Contains(line, opened.Output.Split('\n').Select(l => l.TrimEnd()), StringComparer.Ordinal);
+        Assert.Equal(0, updated.Code);
+        Assert.Contains(line, updated.Output.Split('\n').Select(l => l.TrimEnd()), StringComparer.Ordinal);
+        var published = Git.TryRun(clone, "push", "origin", "HEAD:main");
+        Assert.Equal(0, published.Code);
+        Assert.DoesNotContain("Change request", published.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefUpdatesHiddenInAPushCertificate_AreRefused()
     {
         // Git applies ref updates listed inside a push certificate; the server does not accept certificates at all.

@@ -5,8 +5,9 @@ namespace KbServer.Tests.Infrastructure;
 
 /// <summary>
 /// A logger provider that writes what a line-based console would: per entry, level, category and event, the
-/// scopes (structured ones field by field), the message, then the exception on its own lines. Registered in a real server, it sees what any
-/// provider of the application sees.
+/// scopes (structured ones field by field), the message, then the exception on its own lines; and apart, the
+/// structured fields a JSON console would print. Registered in a real server, it sees what any provider of the
+/// application sees.
 /// </summary>
 public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
@@ -44,14 +45,15 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
     {
     }
 
-    private void Write(string category, LogLevel level, EventId eventId, string message, Exception? exception)
+    private void Write(string category, LogLevel level, EventId eventId, string message, Exception? exception, object? state)
     {
         var scopes = new StringBuilder();
         _scopes.ForEachScope((scope, text) => text.Append(" => ").Append(Render(scope)), scopes);
         var rendered = $"{level}: {category}[{eventId.Id}]{scopes}: {message}{(exception is null ? string.Empty : "\n" + exception)}";
+        var fields = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join('\n', pairs.Select(f => $"{f.Key}={f.Value}")) : string.Empty;
         lock (_text)
         {
-            _entries.Add(new CapturedLogEntry(category, eventId, rendered));
+            _entries.Add(new CapturedLogEntry(category, eventId, rendered, fields));
             _text.Append(rendered).Append('\n');
         }
     }
@@ -69,6 +71,6 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Write(category, logLevel, eventId, formatter(state, exception), exception);
+            logs.Write(category, logLevel, eventId, formatter(state, exception), exception, state);
     }
 }

@@ -10,6 +10,7 @@ namespace KbServer.Tests.Infrastructure;
 public sealed class KestrelServerFactory : KbServerFactory
 {
     private readonly ILoggerProvider? _logs;
+    private readonly TextWriter? _console;
 
     public KestrelServerFactory()
         : this(null, null)
@@ -17,10 +18,12 @@ public sealed class KestrelServerFactory : KbServerFactory
     }
 
     /// <param name="logs">A provider added beside the application's own, to read what the server logs.</param>
-    internal KestrelServerFactory(IReadOnlyDictionary<string, string?>? settings, ILoggerProvider? logs)
+    /// <param name="console">Where the server writes what it says on its console (the start-up block), instead of the test's console.</param>
+    internal KestrelServerFactory(IReadOnlyDictionary<string, string?>? settings, ILoggerProvider? logs, TextWriter? console = null)
         : base(RepoPaths.Content, settings)
     {
         _logs = logs;
+        _console = console;
         UseKestrel(0);
         StartServer();
         RootUri = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -39,6 +42,11 @@ public sealed class KestrelServerFactory : KbServerFactory
         if (_logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        }
+
+        if (_console is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(new KbServer.Hosting.ServerConsole(_console)));
         }
     }
 }

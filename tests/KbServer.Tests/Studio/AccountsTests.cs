@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using KbCore.Accounts;
 using KbServer.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,35 @@ public sealed class AccountsTests(SampleServerFactory factory) : IClassFixture<S
         Assert.Equal("/studio", signedIn.Headers.Location!.PathOnly());
         Assert.Equal(HttpStatusCode.OK, (await author.Client.GetAsync("/studio")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await author.Client.GetAsync("/studio/admin/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SettingAPassword_LandsOnSignIn_WithAConfirmation_AndTheAccountsEmailFilledIn()
+    {
+        // Arrange
+        var admin = await StudioSession.NewUserAsync(factory, "password.admin@example.com", KbRoles.Admin);
+        var added = await admin.SubmitAsync("/studio/admin/users", "form[action*='handler=Create']",
+            new() { ["New.Name"] = "Robin Reader", ["New.Email"] = "robin@example.com", ["New.Role"] = KbRoles.Author, ["New.Password"] = string.Empty });
+        var link = new Uri((await Html.ParseAsync(added)).QuerySelector("#set-password-link")!.TextContent.Trim());
+        var invited = StudioSession.Anonymous(factory);
+
+        // Act
+        var set = await invited.SubmitAsync(link.PathAndQuery, "form.card", new() { ["Password"] = "robin's long passphrase" });
+        var login = await invited.GetDocumentAsync(set.Headers.Location!.PathOnly());
+        var reloaded = await invited.GetDocumentAsync(set.Headers.Location!.PathOnly());
+        var stranger = await StudioSession.Anonymous(factory).GetDocumentAsync("/studio/login?passwordSet=1");
+        var plain = await StudioSession.Anonymous(factory).GetDocumentAsync("/studio/login");
+
+        // Assert
+        Assert.Equal("/studio/login?passwordSet=1", set.Headers.Location!.PathOnly());
+        Assert.Equal("Your password is set. Sign in.", login.QuerySelector("#notice")?.TextContent.Trim());
+        Assert.Equal("robin@example.com", ((IHtmlInputElement)login.QuerySelector("#email")!).Value);
+        Assert.Equal(string.Empty, ((IHtmlInputElement)login.QuerySelector("#password")!).Value);
+        Assert.True(login.QuerySelector("#password")!.HasAttribute("autofocus"));
+        Assert.NotNull(reloaded.QuerySelector("#notice"));
+        Assert.Equal(string.Empty, ((IHtmlInputElement)reloaded.QuerySelector("#email")!).Value);
+        Assert.Equal(string.Empty, ((IHtmlInputElement)stranger.QuerySelector("#email")!).Value);
+        Assert.Null(plain.QuerySelector("#notice"));
     }
 
     [Fact]

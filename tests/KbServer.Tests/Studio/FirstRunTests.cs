@@ -39,6 +39,29 @@ public sealed class FirstRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Setup_LandsTheFirstAdminOnUsers_WithAWelcomeThatSaysWhatToDoNext()
+    {
+        // Arrange
+        var session = StudioSession.Anonymous(_factory);
+        var url = "/studio/setup?token=" + _factory.Services.GetRequiredService<FirstRunSetup>().Open();
+
+        // Act
+        var created = await session.SubmitAsync(url, "form.card", new() { ["Input.Name"] = "Ada", ["Input.Email"] = "ada@example.com", ["Input.Password"] = "correct horse battery" });
+        var landing = await session.GetDocumentAsync(created.Headers.Location!.PathOnly());
+        var later = await session.GetDocumentAsync("/studio/admin/users");
+
+        // Assert
+        Assert.Equal("/studio/admin/users?welcome=1", created.Headers.Location!.PathOnly());
+        var welcome = landing.QuerySelector("#welcome");
+        Assert.NotNull(welcome);
+        Assert.Contains("Invite your team", Html.Words(welcome.TextContent), StringComparison.Ordinal);
+        Assert.Contains("Write your first article", Html.Words(welcome.TextContent), StringComparison.Ordinal);
+        Assert.NotNull(welcome.QuerySelector("a[href='/studio/edit']"));
+        Assert.NotNull(landing.QuerySelector(welcome.QuerySelector("a[href^='#']")!.GetAttribute("href")!));
+        Assert.Null(later.QuerySelector("#welcome"));
+    }
+
+    [Fact]
     public async Task SetupLink_StopsWorking_OnceAnAccountExists_HoweverItWasCreated()
     {
         var token = _factory.Services.GetRequiredService<FirstRunSetup>().Open();

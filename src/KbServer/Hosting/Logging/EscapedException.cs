@@ -1,9 +1,9 @@
 namespace KbServer.Hosting.Logging;
 
 /// <summary>
-/// Stands in, in the log only, for an exception whose message carries control characters (a path or a value from a
-/// request): it prints as the original does, stack trace included, with the messages escaped. Exceptions with clean
-/// messages, nearly all of them, are logged as themselves.
+/// Stands in, in the log only, for an exception whose message carries control characters or a secret (a path, a URL or
+/// a value from a request): it prints as the original does, stack trace included, with the messages made safe.
+/// Exceptions with clean messages, nearly all of them, are logged as themselves.
 /// </summary>
 #pragma warning disable CA1032, CA1064 // Never thrown or caught: it exists only to be printed by log providers.
 internal sealed class EscapedException : Exception
@@ -12,12 +12,12 @@ internal sealed class EscapedException : Exception
     private readonly string _text;
 
     private EscapedException(Exception original)
-        : base(LogText.Escape(original.Message), original)
+        : base(LogText.Safe(original.Message), original)
     {
         var text = original.ToString();
         for (var e = original; e is not null; e = e.InnerException)
         {
-            var escaped = LogText.Escape(e.Message);
+            var escaped = LogText.Safe(e.Message);
             if (!ReferenceEquals(escaped, e.Message))
             {
                 text = text.Replace(e.Message, escaped, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ internal sealed class EscapedException : Exception
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (!ReferenceEquals(LogText.Escape(e.Message), e.Message))
+            if (!ReferenceEquals(LogText.Safe(e.Message), e.Message))
             {
                 return new EscapedException(exception!);
             }

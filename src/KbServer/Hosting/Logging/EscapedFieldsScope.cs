@@ -2,7 +2,7 @@ using System.Collections;
 
 namespace KbServer.Hosting.Logging;
 
-/// <summary>A structured scope (name/value pairs, such as the request's) with its names and textual values escaped.</summary>
+/// <summary>A structured scope (name/value pairs, such as the request's) with its names and textual values made safe.</summary>
 internal sealed class EscapedFieldsScope(IEnumerable<KeyValuePair<string, object?>> fields) : EscapedScope(fields), IReadOnlyList<KeyValuePair<string, object?>>
 {
     private IReadOnlyList<KeyValuePair<string, object?>>? _values;
@@ -11,7 +11,7 @@ internal sealed class EscapedFieldsScope(IEnumerable<KeyValuePair<string, object
 
     // Built on first use: most scopes are never printed.
     private IReadOnlyList<KeyValuePair<string, object?>> Values =>
-        _values ??= fields.Select(p => new KeyValuePair<string, object?>(LogText.Escape(p.Key), Escape(p.Value))).ToList();
+        _values ??= fields.Select(p => new KeyValuePair<string, object?>(LogText.Safe(p.Key), Escape(p.Value))).ToList();
 
     public KeyValuePair<string, object?> this[int index] => Values[index];
 
@@ -23,6 +23,6 @@ internal sealed class EscapedFieldsScope(IEnumerable<KeyValuePair<string, object
     private static object? Escape(object? value) => value switch
     {
         null or bool or IFormattable => value,
-        _ => LogText.Escape(value.ToString()),
+        _ => LogText.Safe(value.ToString()),
     };
 }

@@ -1,6 +1,9 @@
 namespace KbServer.Hosting.Logging;
 
-/// <summary>Every message, scope and exception text of one category, escaped before any provider sees it.</summary>
+/// <summary>
+/// Every message, scope, exception text and structured field of one category made safe (<see cref="LogText.Safe"/>)
+/// before any provider sees it.
+/// </summary>
 internal sealed class EscapingLogger(ILogger inner) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)
@@ -15,8 +18,15 @@ internal sealed class EscapingLogger(ILogger inner) : ILogger
             return;
         }
 
-        // The state stays as it is, so structured providers keep its fields; they encode values themselves (JSON).
         // The message formatter gets the original exception, which is what it was written for.
-        inner.Log(logLevel, eventId, state, EscapedException.Of(exception), (s, _) => LogText.Escape(formatter(s, exception)));
+        var shown = EscapedException.Of(exception);
+        if (RedactedState.Of(state, () => LogText.Safe(formatter(state, exception))) is { } redacted)
+        {
+            inner.Log(logLevel, eventId, redacted, shown, (s, _) => s.ToString());
+            return;
+        }
+
+        // Otherwise the state stays as it is, so structured providers keep its fields; they encode values themselves (JSON).
+        inner.Log(logLevel, eventId, state, shown, (s, _) => LogText.Safe(formatter(s, exception)));
     }
 }

@@ -17,6 +17,9 @@ internal static class LogText
         string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Concat([0x2028, 0x2029, 0x200E, 0x200F])
             .Concat(Enumerable.Range(0x202A, 5)).Concat(Enumerable.Range(0x2066, 4)).Select(c => (char)c)));
 
+    /// <summary>What a log line may print: secrets redacted (<see cref="LogSecrets"/>), then control characters escaped.</summary>
+    public static string Safe(string? text) => Escape(LogSecrets.Redact(text ?? string.Empty));
+
     /// <summary>The text unchanged when nothing needs escaping (the usual case, without allocating).</summary>
     public static string Escape(string? text)
     {

@@ -6,10 +6,11 @@ namespace KbServer.Hosting.Logging;
 internal static class LoggingBuilderExtensions
 {
     /// <summary>
-    /// Escapes control characters in every log message, scope and exception message, whichever provider prints
-    /// them: the default <see cref="LoggerFactory"/>, built from the same services, behind <see cref="EscapingLoggerFactory"/>.
+    /// Redacts secrets and escapes control characters in every log message, scope, structured field and exception
+    /// message, whichever provider prints them: the default <see cref="LoggerFactory"/>, built from the same
+    /// services, behind <see cref="EscapingLoggerFactory"/>.
     /// </summary>
-    public static ILoggingBuilder EscapeControlCharacters(this ILoggingBuilder logging)
+    public static ILoggingBuilder MakeLogLinesSafe(this ILoggingBuilder logging)
     {
         logging.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(services => new EscapingLoggerFactory(new LoggerFactory(
             services.GetServices<ILoggerProvider>(),

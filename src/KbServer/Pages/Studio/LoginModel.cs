@@ -11,6 +11,8 @@ namespace KbServer.Pages.Studio;
 [AllowAnonymous]
 public sealed class LoginModel(SignInManager<KbUser> signIn, FirstRunSetup setup, OidcOptions sso, SsoAccounts ssoAccounts) : PageModel
 {
+    /// <summary>Temp data: the email of the account whose password was just set (<see cref="SetPasswordModel"/>).</summary>
+    public const string PasswordSetEmailKey = "PasswordSetEmail";
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -22,10 +24,26 @@ public sealed class LoginModel(SignInManager<KbUser> signIn, FirstRunSetup setup
 
     public OidcOptions Sso { get; } = sso;
 
+    // A string: `passwordSet=1`, what the set-password page sends, does not bind to a bool.
+    [BindProperty(SupportsGet = true, Name = "passwordSet")]
+    public string? PasswordSetFlag { get; set; }
+
+    public string? Notice { get; private set; }
+
     public bool SetupPending => setup.IsOpen;
 
     public void OnGet()
     {
+        if (PasswordSetFlag is not ("1" or "true"))
+        {
+            return;
+        }
+
+        Notice = "Your password is set. Sign in.";
+        if (TempData[PasswordSetEmailKey] is string email)
+        {
+            Input.Email = email;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()

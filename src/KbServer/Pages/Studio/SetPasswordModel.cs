@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using KbCore.Accounts;
 using KbServer.Auth;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +10,7 @@ namespace KbServer.Pages.Studio;
 
 /// <summary>Invitation and reset links land here; the token is Identity's single-use password reset token.</summary>
 [AllowAnonymous]
-public sealed class SetPasswordModel(TeamAccounts accounts) : PageModel
+public sealed class SetPasswordModel(TeamAccounts accounts, UserManager<KbUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]
     public string UserId { get; set; } = string.Empty;
@@ -50,6 +52,9 @@ public sealed class SetPasswordModel(TeamAccounts accounts) : PageModel
             return Page();
         }
 
+        // The sign-in form gets the account's email from the database, through the data-protected temp-data cookie:
+        // never in the address, where it would reach logs and history, and never anything the visitor typed.
+        TempData[LoginModel.PasswordSetEmailKey] = (await users.FindByIdAsync(UserId).ConfigureAwait(false))?.Email;
         return LocalRedirect("/studio/login?passwordSet=1");
     }
 }

@@ -13,8 +13,12 @@ public sealed class UsersModel(TeamAccounts accounts, UserManager<KbUser> users,
     [BindProperty]
     public NewUserInput New { get; set; } = new();
 
+    // A string: `welcome=1`, what setup sends, does not bind to a bool.
     [BindProperty(SupportsGet = true, Name = "welcome")]
-    public bool Welcome { get; set; }
+    public string? WelcomeFlag { get; set; }
+
+    /// <summary>Setup just created the first admin: say what to do next.</summary>
+    public bool Welcome => WelcomeFlag is "1" or "true";
 
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
 
