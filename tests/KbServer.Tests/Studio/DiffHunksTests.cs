@@ -24,6 +24,21 @@ public sealed class DiffHunksTests
     }
 
     [Fact]
+    public void Rows_Inline_KeepsACommentedLineOutsideTheHunks()
+    {
+        var before = string.Join('\n', Enumerable.Range(1, 30).Select(i => $"line {i}")) + "\n";
+        var inline = InlineDiffBuilder.Diff(before, before.Replace("line 25\n", "line 25 changed\n", StringComparison.Ordinal), ignoreWhiteSpace: false);
+
+        var rows = DiffHunks.Rows(inline, [3]);
+
+        var shown = rows.OfType<int>().Select(i => inline.Lines[i].Text).ToList();
+        Assert.Equal(["line 1", "line 2", "line 3", "line 4", "line 5", "line 6"], shown.Take(6)); // with its context
+        Assert.Null(rows[6]);
+        Assert.Contains("line 25 changed", shown);
+        Assert.DoesNotContain("line 10", shown);
+    }
+
+    [Fact]
     public void Rows_NoChange_ShowsNothingButOneGap()
     {
         var side = SideBySideDiffBuilder.Diff("a\nb\n", "a\nb\n", ignoreWhiteSpace: false);

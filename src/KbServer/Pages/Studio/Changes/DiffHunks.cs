@@ -13,11 +13,24 @@ public static class DiffHunks
     public static IReadOnlyList<int?> Rows(SideBySideDiffModel side)
     {
         ArgumentNullException.ThrowIfNull(side);
-        var count = side.OldText.Lines.Count;
+        return Rows(side.OldText.Lines.Count, i => side.OldText.Lines[i].Type != ChangeType.Unchanged || side.NewText.Lines[i].Type != ChangeType.Unchanged);
+    }
+
+    /// <summary>The same for an inline diff, where line comments are made: a commented line is shown too, changed or not.</summary>
+    public static IReadOnlyList<int?> Rows(DiffPaneModel inline, IReadOnlyCollection<int> commentedLines)
+    {
+        ArgumentNullException.ThrowIfNull(inline);
+        ArgumentNullException.ThrowIfNull(commentedLines);
+        return Rows(inline.Lines.Count, i => inline.Lines[i].Type != ChangeType.Unchanged
+            || (inline.Lines[i].Type != ChangeType.Deleted && inline.Lines[i].Position is int at && commentedLines.Contains(at)));
+    }
+
+    private static List<int?> Rows(int count, Func<int, bool> changed)
+    {
         var keep = new bool[count];
         for (var i = 0; i < count; i++)
         {
-            if (side.OldText.Lines[i].Type != ChangeType.Unchanged || side.NewText.Lines[i].Type != ChangeType.Unchanged)
+            if (changed(i))
             {
                 for (var j = Math.Max(0, i - Context); j <= Math.Min(count - 1, i + Context); j++)
                 {
