@@ -41,3 +41,26 @@ document.addEventListener("click", (event) => {
   text.focus();
   form.scrollIntoView({ block: "nearest" });
 });
+
+// Copy buttons (an invitation link is ~400 characters): shown only where the clipboard can be written.
+for (const button of document.querySelectorAll("button[data-copy]")) {
+  if (!navigator.clipboard) {
+    continue;
+  }
+
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    const source = document.querySelector(button.dataset.copy);
+    const status = button.parentElement.querySelector("[data-copy-status]");
+    try {
+      await navigator.clipboard.writeText(source.textContent.trim());
+      if (status) {
+        status.textContent = "Copied.";
+      }
+    } catch {
+      if (status) {
+        status.textContent = "Select the link and copy it.";
+      }
+    }
+  });
+}
