@@ -12,6 +12,7 @@ public sealed class TicketCategoryReports(IDbContextFactory<KbDbContext> context
     {
         days = Math.Clamp(days, 1, SearchReports.MaxDays);
         var since = clock.GetUtcNow().UtcDateTime.Date.AddDays(1 - days);
+        var firstDay = DateOnly.FromDateTime(since);
         var snapshot = store.Current;
         var categoriesOf = snapshot.Articles.Values
             .Where(a => a.Metadata.TicketCategories.Count > 0)
@@ -29,7 +30,7 @@ public sealed class TicketCategoryReports(IDbContextFactory<KbDbContext> context
             .GroupBy(v => v.Path).Select(g => new { g.Key, Count = g.Sum(v => v.Views) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var searches = await db.SearchLog.AsNoTracking()
-            .Where(e => e.At >= since && e.TopPath != null && e.Source != SearchLog.ClickSource)
+            .Where(e => e.Day >= firstDay && e.TopPath != null && e.Source != SearchLog.ClickSource)
             .GroupBy(e => e.TopPath!).Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var votes = await db.ArticleFeedback.AsNoTracking()
