@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KbCore.Analytics;
 
-/// <summary>The per-category funnel: tickets, linked articles, views, searches, votes and deflections, and the gap score.</summary>
-public sealed class TicketCategoryReports(IDbContextFactory<KbDbContext> contexts, ContentStore store, TimeProvider clock)
+/// <summary>The per-category funnel: tickets, linked articles (public and internal), views, searches, votes and deflections, and the gap score.</summary>
+public sealed partial class TicketCategoryReports(IDbContextFactory<KbDbContext> contexts, ContentStore store, TimeProvider clock)
 {
     public async Task<IReadOnlyList<TicketCategoryRow>> BuildAsync(int days, CancellationToken cancellationToken)
     {
@@ -49,10 +49,18 @@ public sealed class TicketCategoryReports(IDbContextFactory<KbDbContext> context
         foreach (var (path, ids) in categoriesOf)
         {
             var (yes, all) = votes.GetValueOrDefault(path);
+            var isPublic = snapshot.Articles[path].IsPublic;
             foreach (var id in ids)
             {
                 var tally = Of(id);
-                tally.Articles++;
+                if (!isPublic)
+                {
+                    // Agents use it, customers never see it: it neither deflects a ticket nor covers the category.
+                    tally.InternalArticles++;
+                    continue;
+                }
+
+                tally.PublicArticles++;
                 tally.Yes += yes;
                 tally.Votes += all;
 
@@ -94,7 +102,8 @@ public sealed class TicketCategoryReports(IDbContextFactory<KbDbContext> context
                     c.Id,
                     c.Name,
                     ticketCount,
-                    tally.Articles,
+                    tally.PublicArticles,
+                    tally.InternalArticles,
                     tally.Views,
                     tally.Searches,
                     tally.Votes == 0 ? null : Math.Round((double)tally.Yes / tally.Votes, 3),
@@ -109,7 +118,9 @@ public sealed class TicketCategoryReports(IDbContextFactory<KbDbContext> context
 
     private sealed class Tally
     {
-        public int Articles { get; set; }
+        public int PublicArticles { get; set; }
+
+        public int InternalArticles { get; set; }
 
         public int Views { get; set; }
 
