@@ -84,8 +84,9 @@ public sealed class SearchLog(IDbContextFactory<KbDbContext> contexts, ILogger<S
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO search_log (\"At\", \"Query\", \"ResultCount\", \"Source\", \"ClickedPath\", \"TopPath\") VALUES (@at, @query, @count, @source, @clicked, @top)";
+        command.CommandText = "INSERT INTO search_log (\"At\", \"Day\", \"Query\", \"ResultCount\", \"Source\", \"ClickedPath\", \"TopPath\") VALUES (@at, @day, @query, @count, @source, @clicked, @top)";
         var at = DbCommands.Parameter(command, "@at");
+        var day = DbCommands.Parameter(command, "@day");
         var query = DbCommands.Parameter(command, "@query");
         var count = DbCommands.Parameter(command, "@count");
         var source = DbCommands.Parameter(command, "@source");
@@ -94,6 +95,7 @@ public sealed class SearchLog(IDbContextFactory<KbDbContext> contexts, ILogger<S
         foreach (var entry in batch)
         {
             at.Value = entry.At;
+            day.Value = entry.Day;
             query.Value = entry.Query;
             count.Value = entry.ResultCount;
             source.Value = entry.Source;

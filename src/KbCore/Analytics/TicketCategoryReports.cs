@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KbCore.Analytics;
 
-/// <summary>The per-category funnel: tickets, linked articles, views, searches, votes and deflections, and the gap score.</summary>
-public sealed class TicketCategoryReports(IDbContextFactory<KbDbContext> contexts, ContentStore store, TimeProvider clock)
+/// <summary>The per-category funnel: tickets, linked articles (public and internal), views, searches, votes and deflections, and the gap score.</summary>
+public sealed partial class TicketCategoryReports(IDbContextFactory<KbDbContext> contexts, ContentStore store, TimeProvider clock)
 {
     public async Task<IReadOnlyList<TicketCategoryRow>> BuildAsync(int days, CancellationToken cancellationToken)
     {
         days = Math.Clamp(days, 1, SearchReports.MaxDays);
         var since = clock.GetUtcNow().UtcDateTime.Date.AddDays(1 - days);
+        var firstDay = DateOnly.FromDateTime(since);
         var snapshot = store.Current;
         var categoriesOf = snapshot.Articles.Values
             .Where(a => a.Metadata.TicketCategories.Count > 0)
@@ -29,7 +30,7 @@ public sealed class TicketCategoryReports(IDbContextFactory<KbDbContext> context
             .GroupBy(v => v.Path).Select(g => new { g.Key, Count = g.Sum(v => v.Views) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var searches = await db.SearchLog.AsNoTracking()
-            .Where(e => e.At >= since && e.TopPath != null && e.Source != SearchLog.ClickSource)
+            .Where(e => e.Day >= firstDay && e.TopPath != null && e.Source != SearchLog.ClickSource)
             .GroupBy(e => e.TopPath!).Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var votes = await db.ArticleFeedback.AsNoTracking()
@@ -48,10 +49,18 @@ public sealed class TicketCategoryReports(IDbContextFactory<KbDbContext> context
         foreach (var (path, ids) in categoriesOf)
         {
             var (yes, all) = votes.GetValueOrDefault(path);
+            var isPublic = snapshot.Articles[path].IsPublic;
             foreach (var id in ids)
             {
                 var tally = Of(id);
-                tally.Articles++;
+                if (!isPublic)
+                {
+                    // Agents use it, customers never see it: it neither deflects a ticket nor covers the category.
+                    tally.InternalArticles++;
+                    continue;
+                }
+
+                tally.PublicArticles++;
                 tally.Yes += yes;
                 tally.Votes += all;
 
@@ -93,7 +102,8 @@ public sealed class TicketCategoryReports(IDbContextFactory<KbDbContext> context
                     c.Id,
                     c.Name,
                     ticketCount,
-                    tally.Articles,
+                    tally.PublicArticles,
+                    tally.InternalArticles,
                     tally.Views,
                     tally.Searches,
                     tally.Votes == 0 ? null : Math.Round((double)tally.Yes / tally.Votes, 3),
@@ -108,7 +118,9 @@ public sealed class TicketCategoryReports(IDbContextFactory<KbDbContext> context
 
     private sealed class Tally
     {
-        public int Articles { get; set; }
+        public int PublicArticles { get; set; }
+
+        public int InternalArticles { get; set; }
 
         public int Views { get; set; }
 

@@ -12,6 +12,9 @@ namespace KbCore.Articles;
 /// </summary>
 public sealed class ArticleForm
 {
+    /// <summary>The longest title a save accepts.</summary>
+    public const int MaxTitleLength = 200;
+
     /// <summary>How front matter is written where there is no original to follow: a new article, a new key.</summary>
     internal static readonly ISerializer Yaml = new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build();
 
@@ -71,9 +74,9 @@ public sealed class ArticleForm
         {
             errors[nameof(Title)] = "Give the article a title.";
         }
-        else if (Title.Length > 200)
+        else if (Title.Length > MaxTitleLength)
         {
-            errors[nameof(Title)] = "Keep the title under 200 characters.";
+            errors[nameof(Title)] = $"Keep the title under {MaxTitleLength} characters.";
         }
 
         if (Summary.Length > 1000)

@@ -112,8 +112,13 @@ public abstract class KbDbContext(DbContextOptions options) : IdentityDbContext<
             entry.Property(e => e.Source).HasMaxLength(8).IsRequired();
             entry.Property(e => e.ClickedPath).HasMaxLength(1024);
             entry.Property(e => e.TopPath).HasMaxLength(1024);
-            entry.HasIndex(e => e.At);
-            entry.HasIndex(e => e.Query);
+
+            // Two indexes that cover the search report, so neither of its queries reads the table: per query, in
+            // query order (no sort of the period's rows: a year's report sorted a million rows for 1.5 s); per day,
+            // a range of days. An index on Query alone made SQLite walk the whole log through it, looking up every
+            // row, for any period (4 s on a million rows).
+            entry.HasIndex(e => new { e.Query, e.Day, e.Source, e.ResultCount, e.At });
+            entry.HasIndex(e => new { e.Day, e.Source, e.ResultCount });
         });
         SupportModel.Configure(builder);
     }

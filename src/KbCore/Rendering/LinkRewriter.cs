@@ -21,10 +21,12 @@ internal static partial class LinkRewriter
     public static IReadOnlyList<BrokenLink> Rewrite(MarkdownDocument document, Article article, LinkIndex links, int lineOffset, ICollection<string>? assets = null)
     {
         var broken = new List<BrokenLink>();
-        foreach (var link in document.Descendants<LinkInline>())
+        // Materialized first: a wiki link's text may be replaced below, which changes the tree being walked.
+        foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             var original = link is WikiLinkInline wiki ? wiki.Target : link.Url;
-            var resolved = link is WikiLinkInline w ? ResolveWiki(w, article, links) : Resolve(link.Url, article, links, assets);
+            Article? target = null;
+            var resolved = link is WikiLinkInline w ? ResolveWiki(w, article, links, out target) : Resolve(link.Url, article, links, assets);
             if (resolved is null)
             {
                 continue;
@@ -44,6 +46,12 @@ internal static partial class LinkRewriter
             }
 
             link.Url = resolved;
+            if (link is WikiLinkInline { HasLabel: false } && target is not null)
+            {
+                // [[auto-charge-recurring-invoices]] reads as the article's title, as a reader would name it.
+                link.Clear();
+                link.AppendChild(new LiteralInline(target.Title));
+            }
         }
 
         return broken;
@@ -57,13 +65,20 @@ internal static partial class LinkRewriter
 
     private static bool CanLink(Article from, Folder? to) => to is not null && (to.PublicArticleCount > 0 || to.Path.Length == 0 || !from.IsPublic);
 
-    private static string ResolveWiki(WikiLinkInline link, Article from, LinkIndex links)
+    /// <param name="article">The article linked to, when the link may lead to it; null when it is broken.</param>
+    private static string ResolveWiki(WikiLinkInline link, Article from, LinkIndex links, out Article? article)
     {
         var hash = link.Target.IndexOf('#', StringComparison.Ordinal);
         var target = hash < 0 ? link.Target : link.Target[..hash];
         var fragment = hash < 0 ? string.Empty : HelpCenterUrls.Fragment(link.Target[(hash + 1)..]);
-        var article = links.ResolveWikiTarget(target, publicOnly: from.IsPublic);
-        return !CanLink(from, article) ? string.Empty : HelpCenterUrls.ForPath(article.Path) + fragment;
+        article = links.ResolveWikiTarget(target, publicOnly: from.IsPublic);
+        if (!CanLink(from, article))
+        {
+            article = null; // an internal article's title must not reach a public page either
+            return string.Empty;
+        }
+
+        return HelpCenterUrls.ForPath(article.Path) + fragment;
     }
 
     /// <summary>Null: leave the URL alone. Empty: broken. Otherwise the new URL.</summary>

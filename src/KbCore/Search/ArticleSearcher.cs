@@ -58,45 +58,23 @@ public sealed partial class ArticleSearcher(SearchIndex index, SemanticIndex? se
         index.WithSearcher(searcher =>
         {
             var (response, wordMatches) = Run(searcher, request);
-            return wordMatches < 3 ? response with { DidYouMean = Suggest(searcher, request) } : response;
+            if (wordMatches < 3)
+            {
+                return response with { DidYouMean = Suggest(searcher, request) };
+            }
+
+            // Plenty of results, found through corrected spellings: say so, as a typed field the page shows.
+            return request.AsTyped ? response : response with { CorrectedQuery = Correct(searcher, request) };
         }) ?? SearchResponse.Empty;
 
     /// <summary>The synonym lines a search for <paramref name="query"/> uses now (those of the indexed commit).</summary>
     public IReadOnlyList<SynonymUse> SynonymsUsedBy(string query) => index.Synonyms.UsesIn(query);
 
-    /// <summary>Titles starting with what was typed, best first.</summary>
-    public IReadOnlyList<(string Path, string Title)> Autocomplete(string prefix, bool includeInternal, int limit = 8)
-    {
-        var words = SearchAnalyzers.Terms(_plain, SearchFields.Title, prefix ?? string.Empty).Take(8).ToList();
-        if (words.Count == 0 || words[^1].Length < SearchAnalyzers.MinGram)
-        {
-            return [];
-        }
-
-        var query = new BooleanQuery();
-        foreach (var word in words)
-        {
-            var gram = word.Length > SearchAnalyzers.MaxGram ? word[..SearchAnalyzers.MaxGram] : word;
-            query.Add(new TermQuery(new Term(SearchFields.TitlePrefix, gram)), Occur.MUST);
-        }
-
-        var filtered = Restrict(query, new SearchRequest(prefix!, IncludeInternal: includeInternal));
-        return index.WithSearcher<IReadOnlyList<(string, string)>>(searcher =>
-        {
-            var top = searcher.Search(filtered, Math.Clamp(limit, 1, 20));
-            return top.ScoreDocs.Select(hit =>
-            {
-                var doc = searcher.Doc(hit.Doc, new HashSet<string> { SearchFields.Id, SearchFields.Title });
-                return (doc.Get(SearchFields.Id, CultureInfo.InvariantCulture), doc.Get(SearchFields.Title, CultureInfo.InvariantCulture));
-            }).ToArray();
-        }) ?? [];
-    }
-
     /// <returns>The page, and how many articles the words matched (the nearest articles aside).</returns>
     private (SearchResponse Response, int WordMatches) Run(IndexSearcher searcher, SearchRequest request)
     {
         var searched = new List<QueryWord>();
-        var query = SearchQueryBuilder.Build(request.Query, _english, _plain, searcher.IndexReader, index.Synonyms, searched);
+        var query = SearchQueryBuilder.Build(request.Query, _english, _plain, searcher.IndexReader, index.Synonyms, searched, correct: !request.AsTyped);
         var nearest = Nearest(searcher, request, searched);
         if (query is null && nearest is null)
         {
@@ -188,71 +166,5 @@ public sealed partial class ArticleSearcher(SearchIndex index, SemanticIndex? se
         }
 
         return terms.Where(t => t.Field == SearchFields.Body || t.Field == SearchFields.Title).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>
-    /// "Did you mean": each word replaced by the most common indexed word within two edits, when that word
-    /// is rarer. Only public documents' words count for anonymous callers.
-    /// </summary>
-    private string? Suggest(IndexSearcher searcher, SearchRequest request)
-    {
-        var words = SearchAnalyzers.Terms(_plain, SearchFields.Body, request.Query).Take(8).ToList();
-        var changed = false;
-        var suggestion = new List<string>();
-        foreach (var word in words)
-        {
-            var best = word.Length < 4 ? null : ClosestCommonWord(searcher, word, request.IncludeInternal);
-            changed |= best is not null && best != word;
-            suggestion.Add(best ?? word);
-        }
-
-        return changed ? string.Join(' ', suggestion) : null;
-    }
-
-    private static string? ClosestCommonWord(IndexSearcher searcher, string word, bool includeInternal)
-    {
-        // Candidates are whole, unstemmed words of titles and headings: words a reader would recognise.
-        var reader = searcher.IndexReader;
-        var terms = MultiFields.GetTerms(reader, SearchFields.Words);
-        if (terms is null)
-        {
-            return null;
-        }
-
-        // Frequencies count only what the caller may see, so internal articles cannot steer suggestions.
-        int Frequency(Term term)
-        {
-            var query = new BooleanQuery { { new TermQuery(term), Occur.MUST } };
-            if (!includeInternal)
-            {
-                query.Add(new TermQuery(new Term(SearchFields.Visibility, "public")), Occur.MUST);
-            }
-
-            return searcher.Search(query, 1).TotalHits;
-        }
-
-        string? best = null;
-        var bestFreq = Frequency(new Term(SearchFields.Words, word));
-        var automaton = new FuzzyQuery(new Term(SearchFields.Words, word), 2, prefixLength: 1);
-        var rewritten = automaton.Rewrite(reader);
-        var candidates = new HashSet<Term>();
-        rewritten.ExtractTerms(candidates);
-        foreach (var candidate in candidates)
-        {
-            var text = candidate.Text;
-            if (Math.Abs(text.Length - word.Length) > 2)
-            {
-                continue;
-            }
-
-            var freq = Frequency(candidate);
-            if (freq > bestFreq)
-            {
-                best = text;
-                bestFreq = freq;
-            }
-        }
-
-        return best;
     }
 }

@@ -12,7 +12,10 @@ namespace KbCore.Search;
 /// </summary>
 internal static class SearchQueryBuilder
 {
-    private const int MaxWords = 24;
+    public const int MaxWords = 24;
+
+    /// <summary>Shorter words are never corrected: too many real words are one edit apart.</summary>
+    public const int MinCorrectedLength = 4;
 
     /// <summary>A word in fewer articles than this may be a typo, so fuzzy variants are added.</summary>
     private const int RareWordDocs = 3;
@@ -41,7 +44,8 @@ internal static class SearchQueryBuilder
 
     /// <summary>The query, or null when the text has no searchable word.</summary>
     /// <param name="searched">When given, receives each searched word with its corrections (for the second phase).</param>
-    public static Query? Build(string text, Analyzer english, Analyzer plain, IndexReader reader, SynonymSet synonyms, ICollection<QueryWord>? searched = null)
+    /// <param name="correct">False searches the words as typed, without spelling corrections ("Search instead for").</param>
+    public static Query? Build(string text, Analyzer english, Analyzer plain, IndexReader reader, SynonymSet synonyms, ICollection<QueryWord>? searched = null, bool correct = true)
     {
         ArgumentNullException.ThrowIfNull(synonyms);
 
@@ -62,7 +66,7 @@ internal static class SearchQueryBuilder
         for (var i = 0; i < words.Count; i++)
         {
             var stem = SearchAnalyzers.Terms(english, SearchFields.Body, words[i]).FirstOrDefault();
-            var corrections = stem is null ? [] : Corrections(words[i], stem, reader, english).ToList();
+            var corrections = stem is null || !correct ? [] : Corrections(words[i], stem, reader, english).ToList();
             var alternatives = stem is null ? [] : synonymsByStem.GetValueOrDefault(stem) ?? [];
             if (stem is not null)
             {
@@ -166,7 +170,7 @@ internal static class SearchQueryBuilder
     /// <summary>Likely intended spellings of a rarely used word, with their stems and weights; none for a common word.</summary>
     private static IEnumerable<(string Word, string Stem, float Weight)> Corrections(string word, string stem, IndexReader reader, Analyzer english)
     {
-        if (word.Length < 4)
+        if (word.Length < MinCorrectedLength)
         {
             return [];
         }
@@ -174,7 +178,7 @@ internal static class SearchQueryBuilder
         var articles = reader.DocFreq(new Term(SearchFields.Body, stem));
         if (articles < RareWordDocs)
         {
-            return Spellings(word, stem, word.Length >= 8 ? 2 : 1, MaxCorrections, reader, english)
+            return Spellings(word, stem, CorrectionEdits(word), MaxCorrections, reader, english)
                 .Select(c => (c.Word, c.Stem, CorrectionWeight));
         }
 
@@ -191,6 +195,9 @@ internal static class SearchQueryBuilder
             .Where(c => reader.DocFreq(new Term(SearchFields.Body, c.Stem)) >= articles * MorePopularRatio)
             .Select(c => (c.Word, c.Stem, MorePopularWeight));
     }
+
+    /// <summary>How far a correction of a rare word may be: one edit, two from eight letters.</summary>
+    public static int CorrectionEdits(string word) => word.Length >= 8 ? 2 : 1;
 
     private static IEnumerable<(string Word, string Stem)> Spellings(string word, string stem, int maxEdits, int limit, IndexReader reader, Analyzer english)
     {

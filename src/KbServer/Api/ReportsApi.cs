@@ -12,7 +12,7 @@ internal static class ReportsApi
         var reports = app.MapGroup("/api/v1/reports").RequireAuthorization(KbPolicies.Scope(TokenScopes.Reports));
         reports.MapGet("/search", Search);
         reports.MapGet("/ticket-categories", TicketCategoriesAsync)
-            .WithSummary("Per ticket category: tickets, linked articles, views, searches, helpful share, deflections and the gap score (highest first)");
+            .WithSummary("Per ticket category: tickets, linked articles (all, public, internal), views, searches, helpful share, deflections and the gap score (highest first; helpful share and gap count public articles only: customers never see internal ones)");
         reports.MapGet("/authors", AuthorsAsync)
             .WithSummary("Per author: articles created and edited on the published branch, and appreciations received (default: the last 7 days)");
         reports.MapGet("/stale", Stale)
@@ -47,6 +47,8 @@ internal static class ReportsApi
             name = r.Name,
             tickets = r.Tickets,
             articles = r.Articles,
+            publicArticles = r.PublicArticles,
+            internalArticles = r.InternalArticles,
             views = r.Views,
             searches = r.Searches,
             helpful = r.Helpful,

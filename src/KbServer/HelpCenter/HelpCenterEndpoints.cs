@@ -44,7 +44,7 @@ internal static class HelpCenterEndpoints
         }
 
         var page = int.TryParse(request["page"], out var p) ? Math.Clamp(p, 1, 1000) : 1;
-        var view = search.Build(snapshot, query, page, request["category"], request["tag"], request["ticket_category"], SearchPageBuilder.Internal(context));
+        var view = search.Build(snapshot, query, page, request["category"], request["tag"], request["ticket_category"], SearchPageBuilder.Internal(context), asTyped: request["as_typed"] == "1");
         await pages.WritePageAsync(context, snapshot, "/search", () => ("search", view, query.Length > 0 ? $"Search: {query}" : "Search", string.Empty), cacheable: false).ConfigureAwait(false);
     }
 

@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace KbServer.HelpCenter;
 
-/// <summary>Builds the search page's view: results with snippets, facets that toggle filters, paging, did-you-mean.</summary>
+/// <summary>
+/// Builds the search page's view: results with snippets, facets that toggle filters, paging, did-you-mean, and
+/// "Showing results for" with a link to search the words as typed (<c>as_typed=1</c>).
+/// </summary>
 internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex index, KbCore.Analytics.SearchLog log)
 {
     private const int PageSize = 10;
@@ -22,7 +25,8 @@ internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex in
         return (team, team && context.Request.Query["internal"] != "0");
     }
 
-    public SearchView Build(ContentSnapshot snapshot, string query, int page, string? category, string? tag, string? ticketCategory, (bool Team, bool IncludeInternal) audience = default)
+    /// <param name="asTyped">Search the words without spelling corrections (the "Search instead for" link).</param>
+    public SearchView Build(ContentSnapshot snapshot, string query, int page, string? category, string? tag, string? ticketCategory, (bool Team, bool IncludeInternal) audience = default, bool asTyped = false)
     {
         if (index.IndexedCommit is null)
         {
@@ -34,7 +38,7 @@ internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex in
             return new SearchView(query, [], Available: true);
         }
 
-        var response = searcher.Search(new SearchRequest(query, page, PageSize, category, tag, ticketCategory, audience.IncludeInternal));
+        var response = searcher.Search(new SearchRequest(query, page, PageSize, category, tag, ticketCategory, audience.IncludeInternal, asTyped));
         // The search report is about what customers look for: the team's own searches are not counted.
         if (page == 1 && !audience.Team)
         {
@@ -47,6 +51,7 @@ internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex in
             ["tag"] = tag,
             ["ticket_category"] = ticketCategory,
             ["internal"] = audience.Team && !audience.IncludeInternal ? "0" : null,
+            ["as_typed"] = asTyped ? "1" : null,
         };
         var results = response.Hits.Select(h => new SearchResultView(
             h.Title,
@@ -68,7 +73,10 @@ internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex in
             page > 1 ? Url(query, page - 1, filters) : string.Empty,
             page < pages ? Url(query, page + 1, filters) : string.Empty,
             audience.IncludeInternal,
-            audience.Team ? Url(query, 1, new Dictionary<string, string?>(filters) { ["internal"] = audience.IncludeInternal ? "0" : null }) : string.Empty);
+            audience.Team ? Url(query, 1, new Dictionary<string, string?>(filters) { ["internal"] = audience.IncludeInternal ? "0" : null }) : string.Empty,
+            response.CorrectedQuery is { } corrected
+                ? new QueryCorrectionView(corrected, Url(corrected, 1, filters), Url(query, 1, new Dictionary<string, string?>(filters) { ["as_typed"] = "1" }))
+                : null);
     }
 
     private static FacetGroupView[] Facets(ContentSnapshot snapshot, SearchResponse response, string query, Dictionary<string, string?> filters)

@@ -162,6 +162,10 @@ function start(form, textarea) {
   if (pathInput && titleInput) {
     const folder = pathInput.value.includes("/") ? pathInput.value.slice(0, pathInput.value.lastIndexOf("/") + 1) : "";
     let followsTitle = pathInput.value === folder;
+    // A title given by the link that opened the editor ("write this next" in the support report) gives the path too.
+    if (followsTitle && titleInput.value) {
+      pathInput.value = folder + slugify(titleInput.value);
+    }
     pathInput.addEventListener("input", () => { followsTitle = false; });
     titleInput.addEventListener("input", () => {
       if (followsTitle) {

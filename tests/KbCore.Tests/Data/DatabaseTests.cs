@@ -1,4 +1,6 @@
 using KbCore.Analytics;
+using KbCore.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using KbCore.Tests.Infrastructure;
@@ -62,6 +64,64 @@ public sealed class DatabaseTests : IDisposable
         Assert.Equal(1, purged);
         await using var after = _db.CreateDbContext();
         Assert.Equal(4, await after.SearchLog.CountAsync());
+    }
+
+    [Fact]
+    public async Task SearchReport_QueriesReadOnlyCoveringIndexes_AndSortNothing()
+    {
+        // Arrange: the plans SQLite picks for the report's two queries. A plan through an index that is not
+        // covering, or one that sorts the period's rows, took seconds on a million-row log (docs/benchmarks.md).
+        await _db.MigrateAsync();
+        await using var context = _db.CreateDbContext();
+        var from = new DateOnly(2026, 11, 1);
+
+        // Act
+        var perQuery = await PlanAsync(context, SearchReports.PerQuery(context, from).ToQueryString(), from);
+        var perDay = await PlanAsync(context, SearchReports.PerDay(context, from).ToQueryString(), from);
+
+        // Assert
+        Assert.All(perQuery.Concat(perDay), step => Assert.DoesNotContain("TEMP B-TREE", step, StringComparison.Ordinal));
+        Assert.Contains(perQuery, step => step.Contains("USING COVERING INDEX IX_search_log_Query_", StringComparison.Ordinal));
+        Assert.Contains(perDay, step => step.Contains("USING COVERING INDEX IX_search_log_Day_", StringComparison.Ordinal) && step.Contains("Day>?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Migrate_GivesRowsLoggedBeforeTheDayColumnTheirDay()
+    {
+        // Arrange: a log written by the version before the day column (its last migration, then two rows).
+        await using (var context = _db.CreateDbContext())
+        {
+            await context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261123133445_SupportFunnel");
+            await context.Database.ExecuteSqlRawAsync(
+                "INSERT INTO search_log (\"At\", \"Query\", \"ResultCount\", \"Source\") VALUES ('2026-11-22 23:59:59.5', 'late', 1, 'page'), ('2026-11-23 00:00:00', 'early', 0, 'page');");
+        }
+
+        // Act
+        await _db.MigrateAsync();
+        var report = await new SearchReports(_db, new FixedClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero))).BuildAsync(2, CancellationToken.None);
+
+        // Assert
+        Assert.Equal([1, 1], report.ByDay.Select(d => d.Searches));
+        Assert.Equal("early", Assert.Single(report.ZeroResultQueries).Query);
+    }
+
+    private static async Task<List<string>> PlanAsync(KbDbContext context, string sql, DateOnly from)
+    {
+        // ToQueryString() declares parameters as `.param set` lines for the sqlite3 shell: bind them instead.
+        var statement = string.Join('\n', sql.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
+        var connection = (SqliteConnection)context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + statement;
+        explain.Parameters.AddWithValue("@from", from);
+        var steps = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
     }
 
     public void Dispose() => _db.Dispose();

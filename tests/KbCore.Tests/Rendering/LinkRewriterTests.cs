@@ -13,28 +13,34 @@ public class LinkRewriterTests
         ["billing/invoices/images/x.png"] = "png",
         ["other/article.md"] = "# Other article\n\n## Some heading\n",
         ["faq/how do I pay.md"] = "# How do I pay\n",
+        ["faq/fees.md"] = "---\ntitle: Fees & <taxes>\n---\nText.\n",
+        ["invoicing/auto-charge-recurring-invoices.md"] = "---\ntitle: Auto-charge recurring invoices\n---\nText.\n",
     };
 
     [Theory]
     [InlineData("[[Getting Started Guide]]", "/guides/getting-started", "Getting Started Guide")]
-    [InlineData("[[getting started guide]]", "/guides/getting-started", "getting started guide")]
-    [InlineData("[[billing/invoices/create-an-invoice]]", "/billing/invoices/create-an-invoice", "billing/invoices/create-an-invoice")]
-    [InlineData("[[/billing/invoices/create-an-invoice.md]]", "/billing/invoices/create-an-invoice", "/billing/invoices/create-an-invoice.md")]
-    [InlineData("[[Billing/Invoices/Create-An-Invoice]]", "/billing/invoices/create-an-invoice", "Billing/Invoices/Create-An-Invoice")]
-    [InlineData("[[create-an-invoice]]", "/billing/invoices/create-an-invoice", "create-an-invoice")]
+    [InlineData("[[getting started guide]]", "/guides/getting-started", "Getting Started Guide")]
+    [InlineData("[[billing/invoices/create-an-invoice]]", "/billing/invoices/create-an-invoice", "Create an invoice")]
+    [InlineData("[[/billing/invoices/create-an-invoice.md]]", "/billing/invoices/create-an-invoice", "Create an invoice")]
+    [InlineData("[[Billing/Invoices/Create-An-Invoice]]", "/billing/invoices/create-an-invoice", "Create an invoice")]
+    [InlineData("[[create-an-invoice]]", "/billing/invoices/create-an-invoice", "Create an invoice")]
     [InlineData("[[create-an-invoice|Make an invoice]]", "/billing/invoices/create-an-invoice", "Make an invoice")]
     [InlineData("[[ Create an invoice | Make one ]]", "/billing/invoices/create-an-invoice", "Make one")]
-    [InlineData("[[create-an-invoice#some-heading]]", "/billing/invoices/create-an-invoice#kb-some-heading", "create-an-invoice#some-heading")]
-    [InlineData("[[how do I pay]]", "/faq/how%20do%20I%20pay", "how do I pay")]
+    [InlineData("[[create-an-invoice|]]", "/billing/invoices/create-an-invoice", "Create an invoice")]
+    [InlineData("[[create-an-invoice#some-heading]]", "/billing/invoices/create-an-invoice#kb-some-heading", "Create an invoice")]
+    [InlineData("[[how do I pay]]", "/faq/how%20do%20I%20pay", "How do I pay")]
+    [InlineData("[[auto-charge-recurring-invoices]]", "/invoicing/auto-charge-recurring-invoices", "Auto-charge recurring invoices")]
+    [InlineData("[[fees]]", "/faq/fees", "Fees & <taxes>")]
     public void Render_WikiLink_ResolvesToArticleUrl(string markdown, string href, string text)
     {
         // Act
         var (result, dom, _) = ArticleRendering.Render($"See {markdown} now.\n", otherFiles: Targets);
 
-        // Assert
+        // Assert: without text of its own, a link reads as its article's title (escaped like any text)
         var anchor = Assert.Single(dom.QuerySelectorAll("a"));
         Assert.Equal(href, anchor.GetAttribute("href"));
         Assert.Equal(text, anchor.TextContent);
+        Assert.Empty(anchor.Children);
         Assert.DoesNotContain("kb-broken-link", anchor.ClassList);
         Assert.Empty(result.BrokenLinks);
     }
@@ -69,10 +75,11 @@ public class LinkRewriterTests
         };
 
         // Act
-        var (result, dom, _) = ArticleRendering.Render("See [[Hidden runbook]] and [it](hidden.md).\n", otherFiles: files);
+        var (result, dom, _) = ArticleRendering.Render("See [[Hidden runbook]], [it](hidden.md) and [[hidden]].\n", otherFiles: files);
 
-        // Assert
-        Assert.Equal(2, result.BrokenLinks.Count);
+        // Assert: broken, so the slug shows, never the internal article's title
+        Assert.Equal(3, result.BrokenLinks.Count);
+        Assert.Equal("hidden", dom.QuerySelectorAll("a")[2].TextContent);
         Assert.All(dom.QuerySelectorAll("a"), a => Assert.DoesNotContain("hidden", a.GetAttribute("href") ?? string.Empty, StringComparison.Ordinal));
     }
 

@@ -37,8 +37,9 @@ public sealed class TicketCategoryReportTests : SupportServer
         Assert.Equal(0, before[0].GetProperty("articles").GetInt32());
         Assert.Equal(4.0, before[0].GetProperty("gap").GetDouble());
         var billing = before.Single(r => r.GetProperty("category").GetString() == "billing");
-        Assert.Equal(4, billing.GetProperty("articles").GetInt32()); // internal articles count: agents use them
-        Assert.Equal(["category", "name", "tickets", "articles", "views", "searches", "helpful", "deflections", "gap"], before[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(4, billing.GetProperty("articles").GetInt32());
+        Assert.Equal((3, 1), (billing.GetProperty("publicArticles").GetInt32(), billing.GetProperty("internalArticles").GetInt32()));
+        Assert.Equal(["category", "name", "tickets", "articles", "publicArticles", "internalArticles", "views", "searches", "helpful", "deflections", "gap"], before[0].EnumerateObject().Select(p => p.Name));
 
         var published = await reports.PutAsJsonAsync("/api/v1/articles/help/refund-policy", new { content = "---\ntitle: Refund policy\nticket_categories: [refunds]\n---\nRefunds within 30 days.\n" });
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);

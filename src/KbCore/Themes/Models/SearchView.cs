@@ -7,6 +7,7 @@ namespace KbCore.Themes.Models;
 /// <param name="NextUrl">Empty on the last page.</param>
 /// <param name="IncludeInternal">True when internal articles are among the results (team members, unless they turned them off).</param>
 /// <param name="InternalToggleUrl">For team members, this search with internal articles turned off or on; empty for visitors.</param>
+/// <param name="Correction">When the results were found through corrected spellings ("Showing results for …"); null otherwise.</param>
 public sealed record SearchView(
     string Query,
     IReadOnlyList<SearchResultView> Results,
@@ -19,4 +20,5 @@ public sealed record SearchView(
     string PreviousUrl = "",
     string NextUrl = "",
     bool IncludeInternal = false,
-    string InternalToggleUrl = "");
+    string InternalToggleUrl = "",
+    QueryCorrectionView? Correction = null);

@@ -256,6 +256,9 @@ namespace KbCore.Data.Migrations.Postgres
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
                     b.Property<string>("Query")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -275,9 +278,9 @@ namespace KbCore.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("Day", "Source", "ResultCount");
 
-                    b.HasIndex("Query");
+                    b.HasIndex("Query", "Day", "Source", "ResultCount", "At");
 
                     b.ToTable("search_log", (string)null);
                 });
@@ -765,11 +768,13 @@ namespace KbCore.Data.Migrations.Postgres
 
             modelBuilder.Entity("KbCore.Analytics.Appreciation", b =>
                 {
-                    b.HasOne("KbCore.Analytics.ArticleFeedback", null)
+                    b.HasOne("KbCore.Analytics.ArticleFeedback", "Feedback")
                         .WithMany()
                         .HasForeignKey("FeedbackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Feedback");
                 });
 
             modelBuilder.Entity("KbCore.Content.EditorDraft", b =>

@@ -243,6 +243,9 @@ namespace KbCore.Data.Migrations.Sqlite
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Query")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -262,9 +265,9 @@ namespace KbCore.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("Day", "Source", "ResultCount");
 
-                    b.HasIndex("Query");
+                    b.HasIndex("Query", "Day", "Source", "ResultCount", "At");
 
                     b.ToTable("search_log", (string)null);
                 });
@@ -736,11 +739,13 @@ namespace KbCore.Data.Migrations.Sqlite
 
             modelBuilder.Entity("KbCore.Analytics.Appreciation", b =>
                 {
-                    b.HasOne("KbCore.Analytics.ArticleFeedback", null)
+                    b.HasOne("KbCore.Analytics.ArticleFeedback", "Feedback")
                         .WithMany()
                         .HasForeignKey("FeedbackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Feedback");
                 });
 
             modelBuilder.Entity("KbCore.Content.EditorDraft", b =>

@@ -38,7 +38,7 @@ public sealed class WikiLinkInlineParser : InlineParser
 
         var bar = inner.IndexOf('|', StringComparison.Ordinal);
         var target = (bar < 0 ? inner : inner[..bar]).Trim();
-        var label = (bar < 0 ? inner : inner[(bar + 1)..]).Trim();
+        var label = bar < 0 ? string.Empty : inner[(bar + 1)..].Trim();
         if (target.Length == 0)
         {
             return false;
@@ -48,6 +48,7 @@ public sealed class WikiLinkInlineParser : InlineParser
         var link = new WikiLinkInline
         {
             Target = target,
+            HasLabel = label.Length > 0,
             Url = target,
             Span = new Markdig.Syntax.SourceSpan(position, position + (end + 2 - slice.Start) - 1),
             Line = line,

@@ -70,7 +70,8 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
     private string DraftKey => IsNew ? string.Empty : Path;
 
     /// <param name="ticketCategory">For a new article: link it to this category at once (the "write this next" report's link).</param>
-    public async Task<IActionResult> OnGetAsync(string? folder, string? saved, string? ticketCategory)
+    /// <param name="title">For a new article: its title to start from (the same link's, from what customers asked).</param>
+    public async Task<IActionResult> OnGetAsync(string? folder, string? saved, string? ticketCategory, string? title)
     {
         // Nothing was submitted yet: an empty path is not an error on a new article's first view.
         ModelState.Clear();
@@ -108,6 +109,8 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
             {
                 Form.TicketCategories = [ticketCategory];
             }
+
+            Form.Title = StartingTitle(title);
         }
 
         if (saved is not null)
@@ -374,4 +377,20 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
     }
 
     private sealed record DraftState(ArticleForm Form, string? Message, List<string>? Attachments, string? NewPath);
+
+    /// <summary>
+    /// A title from the address, as plain text on one line and no longer than a title may be: anyone can make such a
+    /// link, so it is only ever a suggestion in the field (encoded there like any value), never saved unseen.
+    /// </summary>
+    private static string StartingTitle(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return string.Empty;
+        }
+
+        var text = string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        text = new string([.. text.Where(c => !char.IsControl(c))]);
+        return text.Length > ArticleForm.MaxTitleLength ? text[..ArticleForm.MaxTitleLength].TrimEnd() : text;
+    }
 }

@@ -26,7 +26,7 @@ internal static class GapChart
             var tickets = (double)row.Tickets / max * (Width - Label - 60);
             var gap = row.Gap / max * (Width - Label - 60);
             var name = WebUtility.HtmlEncode(row.Name);
-            svg.Append(CultureInfo.InvariantCulture, $"<g><title>{name}: {row.Tickets} tickets, {row.Articles} articles, gap {row.Gap:0.##}</title>");
+            svg.Append(CultureInfo.InvariantCulture, $"<g><title>{name}: {row.Tickets} tickets, {row.PublicArticles} public and {row.InternalArticles} internal articles, gap {row.Gap:0.##}</title>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label - 8}\" y=\"{y + 17}\" text-anchor=\"end\">{WebUtility.HtmlEncode(Shorten(row.Name))}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"{Label}\" y=\"{y + 5}\" width=\"{tickets:0.#}\" height=\"16\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar zero\" x=\"{Label}\" y=\"{y + 9}\" width=\"{gap:0.#}\" height=\"8\"/>");
