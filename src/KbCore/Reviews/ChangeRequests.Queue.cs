@@ -26,8 +26,10 @@ public sealed partial class ChangeRequests
             .Take(200)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
+        // One repository open for all the heads: this runs on every studio page a reviewer views.
+        using var repo = repository.Open();
         return candidates
-            .Where(c => Head(c.Branch) is { } head && !c.Reviews.Exists(r => r.ReviewerId == reviewer.UserId && r.HeadCommit == head))
+            .Where(c => repo.Branches[c.Branch]?.Tip?.Sha is { } head && !c.Reviews.Exists(r => r.ReviewerId == reviewer.UserId && r.HeadCommit == head))
             .ToList();
     }
 }

@@ -49,7 +49,7 @@ public sealed class IndexModel(ContentRepository repository, ContentStore store,
         NeedsReviewTotal = stale.Count;
         NeedsReview = stale.Take(15).ToList();
 
-        WaitingForYou = await changes.WaitingForAsync(CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
+        WaitingForYou = await HttpContext.WaitingForYouAsync(changes).ConfigureAwait(false);
         MyDrafts = await drafts.ForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, HttpContext.RequestAborted).ConfigureAwait(false);
 
         // An empty repository has no commit to walk from.

@@ -42,10 +42,10 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
 
     public bool CanReview => CurrentAuthor.Reviewer(User).Roles.Any(r => r is KbCore.Accounts.KbRoles.Reviewer or KbCore.Accounts.KbRoles.Admin);
 
-    /// <summary>Approvals given at the head this page shows, one per reviewer: earlier ones went stale with a new commit.</summary>
-    public int CurrentApprovals => Change.Reviews.Where(r => r.Verdict == ChangeRequestReview.Approve && r.HeadCommit == Head).Select(r => r.ReviewerId).Distinct(StringComparer.Ordinal).Count();
+    /// <summary>Approvals given at the head this page shows, counted as the merge counts them (each reviewer's latest verdict).</summary>
+    public int CurrentApprovals => ChangeRequests.CurrentApprovals(Change, Head).Count;
 
-    public bool ApprovedByMe => Change.Reviews.Exists(r => r.ReviewerId == UserId && r.Verdict == ChangeRequestReview.Approve && r.HeadCommit == Head);
+    public bool ApprovedByMe => ChangeRequests.CurrentApprovals(Change, Head).Any(r => r.ReviewerId == UserId);
 
     /// <summary>Whether this person may approve now: a reviewer who has not approved these changes, and not their author unless the policy allows it.</summary>
     public bool CanApprove => CanReview && !ApprovedByMe && (Change.AuthorId != UserId || Policy.AuthorsMayApproveOwn);
