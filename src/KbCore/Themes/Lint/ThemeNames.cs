@@ -58,33 +58,31 @@ internal sealed class ThemeNames : ThemeAstVisitor
             Pass(name, includeStatement.AssignStatements, includeStatement.With ?? includeStatement.For, includeStatement.Alias);
         }
 
-        // Keyword arguments are assignments too, but only inside the partial: do not count them here.
-        Visit(includeStatement.With);
-        Visit(includeStatement.For);
-        foreach (var assign in includeStatement.AssignStatements)
-        {
-            Visit(assign.Value);
-        }
-
+        VisitArguments(includeStatement.With, includeStatement.For, includeStatement.AssignStatements);
         return includeStatement;
     }
 
     protected override Statement VisitRenderStatement(RenderStatement renderStatement)
     {
         Pass(renderStatement.Path, renderStatement.AssignStatements, renderStatement.With ?? renderStatement.For, renderStatement.Alias);
-        Visit(renderStatement.With);
-        Visit(renderStatement.For);
-        foreach (var assign in renderStatement.AssignStatements)
-        {
-            Visit(assign.Value);
-        }
-
+        VisitArguments(renderStatement.With, renderStatement.For, renderStatement.AssignStatements);
         return renderStatement;
     }
 
     /// <summary>The partial an include names, when it is a string literal (nearly always).</summary>
     public static string? Literal(Expression path) =>
         path is LiteralExpression { Value: StringValue value } ? value.ToStringValue(NoContext) : null;
+
+    /// <summary>Keyword arguments are assignments too, but only inside the partial: their values are read, their names not counted here.</summary>
+    private void VisitArguments(Expression? with, Expression? bound, IReadOnlyList<AssignStatement> assigns)
+    {
+        Visit(with);
+        Visit(bound);
+        foreach (var assign in assigns)
+        {
+            Visit(assign.Value);
+        }
+    }
 
     private void Pass(string partial, IReadOnlyList<AssignStatement> assigns, Expression? bound, string? alias)
     {
