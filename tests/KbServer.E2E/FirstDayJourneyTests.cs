@@ -57,19 +57,7 @@ public sealed class FirstDayJourneyTests(BrowserFixture browser) : IClassFixture
         Assert.Empty(_consoleErrors);
     }
 
-    private async Task<IPage> NewPageAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _consoleErrors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => _consoleErrors.Add(error);
-        return page;
-    }
+    private Task<IPage> NewPageAsync(IBrowserContext context) => StudioPages.NewPageAsync(context, _consoleErrors);
 
     private static Task<byte[]> Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"kb-e2e-{name}.png"), FullPage = true });

@@ -125,16 +125,8 @@ public sealed class StudioJourneyTests(BrowserFixture browser) : IClassFixture<B
         Assert.Empty(_consoleErrors);
     }
 
-    private async Task<IPage> SignInAsync(IBrowserContext context, string email, string password)
-    {
-        var page = await NewPageAsync(context);
-        await page.GotoAsync(new Uri(_server.RootUri, "/studio/login").ToString());
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => url.EndsWith("/studio", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignInAsync(IBrowserContext context, string email, string password) =>
+        StudioPages.SignInAsync(context, _server.RootUri, email, password, _consoleErrors);
 
     /// <summary>Drops a PNG onto an element the way a file dragged from the desktop arrives.</summary>
     private static Task<System.Text.Json.JsonElement?> DropImageAsync(IPage page, string selector, string name) =>
@@ -149,19 +141,7 @@ public sealed class StudioJourneyTests(BrowserFixture browser) : IClassFixture<B
             """,
             new { png = Convert.ToBase64String(TinyPng.Bytes), name });
 
-    private async Task<IPage> NewPageAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _consoleErrors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => _consoleErrors.Add(error);
-        return page;
-    }
+    private Task<IPage> NewPageAsync(IBrowserContext context) => StudioPages.NewPageAsync(context, _consoleErrors);
 
     private static Task<byte[]> Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"kb-e2e-studio-{name}.png"), FullPage = true });

@@ -70,24 +70,8 @@ public sealed class SubmitForReviewJourneyTests(BrowserFixture browser) : IClass
 
     private string Url(string path) => new Uri(_server.RootUri, path).ToString();
 
-    private async Task<IPage> SignInAsync(IBrowserContext context, string email, string password)
-    {
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _consoleErrors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => _consoleErrors.Add(error);
-        await page.GotoAsync(Url("/studio/login"));
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => url.EndsWith("/studio", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignInAsync(IBrowserContext context, string email, string password) =>
+        StudioPages.SignInAsync(context, _server.RootUri, email, password, _consoleErrors);
 
     private static Task<byte[]> Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"kb-e2e-{name}.png"), FullPage = true });
