@@ -25,11 +25,14 @@ public sealed partial class ArticleHtmlSanitizer
         "width", "height", "style", "open", "reversed", "datetime", "cite", "lang", "dir",
     ];
 
-    // Classes Markdig emits, plus our own kb- ones; anything else could dress content up as site chrome.
+    // Classes Markdig emits, plus our own kb- ones; anything else could dress content up as site chrome. Code gets its
+    // own, narrower rules (AllowedClass): a language on pre or code, token colours on spans inside pre > code.
     private static readonly string[] ClassPrefixes =
     [
-        "markdown-alert", "task-list-item", "contains-task-list", "footnote", "language-", HelpCenterUrls.IdPrefix,
+        "markdown-alert", "task-list-item", "contains-task-list", "footnote", HelpCenterUrls.IdPrefix,
     ];
+
+    private const string LanguagePrefix = "language-";
 
     private readonly HtmlSanitizer _sanitizer;
 
@@ -105,7 +108,7 @@ public sealed partial class ArticleHtmlSanitizer
         if (element.GetAttribute("class") is { } classes)
         {
             var kept = classes.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Where(c => ClassPrefixes.Any(p => c.StartsWith(p, StringComparison.Ordinal)) && SafeClass().IsMatch(c))
+                .Where(c => AllowedClass(element, c))
                 .ToArray();
             if (kept.Length == 0)
             {
@@ -116,5 +119,25 @@ public sealed partial class ArticleHtmlSanitizer
                 element.SetAttribute("class", string.Join(' ', kept));
             }
         }
+    }
+
+    private static bool AllowedClass(IElement element, string name)
+    {
+        if (!SafeClass().IsMatch(name))
+        {
+            return false;
+        }
+
+        if (Extensions.CodeHighlighting.CodeTokenClasses.All.Contains(name))
+        {
+            return element.LocalName == "span" && element.Closest("pre > code") is not null;
+        }
+
+        if (name.StartsWith(LanguagePrefix, StringComparison.Ordinal))
+        {
+            return element.LocalName is "code" or "pre";
+        }
+
+        return ClassPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
     }
 }

@@ -21,6 +21,14 @@ public static class ArticleLimits
     public const int MaxFootnotes = 500;
     public const int MaxLinks = 2_000;
 
+    // Past these a fenced code block is still shown, as plain text without colours: highlighting runs a regex per
+    // language over the block, and some of ColorCode's backtrack (see CodeHighlighting.TimedLanguageCompiler).
+    public const int MaxHighlightedCodeChars = 20_000;
+    public const int MaxHighlightedCodeLines = 1_000;
+
+    /// <summary>The time one render may spend colouring code; the blocks after it are shown plain.</summary>
+    public static readonly TimeSpan HighlightBudget = TimeSpan.FromMilliseconds(250);
+
     /// <summary>
     /// Null when <paramref name="markdown"/> (a whole file, front matter included, or a body) is within every limit;
     /// otherwise the first limit it breaks. Lines are numbered from <paramref name="firstLine"/>.

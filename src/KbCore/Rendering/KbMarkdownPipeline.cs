@@ -20,5 +20,6 @@ public static class KbMarkdownPipeline
         .UseHeadingIds()
         .UseWikiLinks()
         .UseDocsDirectives()
+        .UseCodeHighlighting()
         .Build();
 }

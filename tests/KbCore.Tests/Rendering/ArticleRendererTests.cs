@@ -267,6 +267,9 @@ public class ArticleRendererTests
     [InlineData("```\"><img src=x onerror=alert(1)>\nx\n```\n")]
     [InlineData("```c#\\\"onmouseover=alert(1)\nx\n```\n")]
     [InlineData("``` language-x<b>\nx\n```\n")]
+    [InlineData("```\"><script>alert(1)</script>\nx\n```\n")]
+    [InlineData("```csharp\"><script>alert(1)</script>\nx\n```\n")]
+    [InlineData("```csharp \"><script>alert(1)</script>\nx\n```\n")]
     public void Render_HostileFenceInfoString_NeverReachesTheClass(string markdown)
     {
         var (_, dom, _) = ArticleRendering.Render(markdown);

@@ -32,6 +32,14 @@ public static class KbMarkdownExtensions
         return pipeline;
     }
 
+    /// <summary>Fenced code in a known language coloured with token classes (see <see cref="CodeHighlighting.HighlightingCodeBlockRenderer"/>).</summary>
+    public static MarkdownPipelineBuilder UseCodeHighlighting(this MarkdownPipelineBuilder pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        pipeline.Extensions.AddIfNotAlready<CodeHighlighting.CodeHighlightExtension>();
+        return pipeline;
+    }
+
     private static MarkdownPipelineBuilder Use<TParser>(MarkdownPipelineBuilder pipeline, InlineParserExtension<TParser> extension)
         where TParser : Markdig.Parsers.InlineParser, new()
     {
