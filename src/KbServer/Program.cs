@@ -1,4 +1,5 @@
 using KbServer.Api;
+using KbServer.Api.Docs;
 using KbServer.Auth;
 using KbServer.GitHttp;
 using KbServer.Commands;
@@ -25,18 +26,7 @@ builder.Services.AddKbAuth(builder.Configuration, builder.Environment.ContentRoo
 builder.Services.AddStudio();
 builder.Services.AddSupportFunnel(builder.Configuration);
 builder.Services.AddKbRateLimits(builder.Configuration);
-builder.Services.AddOpenApi("v1", o =>
-{
-    // The JSON API only: pages, assets and git are not part of the integration contract.
-    o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
-    o.AddDocumentTransformer((document, _, _) =>
-    {
-        document.Info.Title = "KnowledgeBase API";
-        document.Info.Description = "Search, articles, change requests and reports. Send a personal token: Authorization: Bearer kb_… (scopes per endpoint in README.md).";
-        return Task.CompletedTask;
-    });
-    o.AddRequestExamples();
-});
+builder.Services.AddKbOpenApi();
 
 var app = builder.Build();
 
@@ -56,6 +46,7 @@ app.UseRateLimiter();
 
 app.MapHealth();
 app.MapOpenApi("/openapi/{documentName}.json");
+app.MapApiReference();
 app.MapSearchApi();
 app.MapReportsApi();
 app.MapArticlesApi();

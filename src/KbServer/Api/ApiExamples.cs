@@ -15,19 +15,30 @@ internal static class ApiExamples
         ["POST api/v1/ticket-events"] = """{"id":"evt-2026-0001","type":"ticket.created","ticketId":"4711","externalCategory":{"system":"zendesk","id":"360001003"},"occurredAt":"2026-11-23T09:30:00Z"}""",
         ["POST api/v1/ticket-events/zendesk"] = """{"id":"01HZX3","type":"zen:event-type:ticket.created","time":"2026-11-23T09:30:00Z","detail":{"id":"4711","form_id":"360001003"}}""",
         ["POST api/v1/ticket-events/freshdesk"] = """{"freshdesk_webhook":{"ticket_id":4711,"ticket_type":"inv_delivery","ticket_status":"Open"}}""",
+        ["PUT api/v1/articles/{path}"] = """{"content":"---\ntitle: Send an invoice\nsummary: Email an invoice to a client\n---\nOpen the invoice and choose **Send**.\n","baseRevision":"3b18e512dba79e4c8300dd08aeb37f8e728b8dad","message":"Mention the Send button"}""",
+        ["POST api/v1/changes"] = """{"title":"Rewrite the invoicing section for the new editor"}""",
         ["POST api/v1/feedback"] = """{"path":"invoicing/sending-and-reminders/send-an-invoice","helpful":true,"comment":"The screenshots helped."}""",
     };
 
     public static OpenApiOptions AddRequestExamples(this OpenApiOptions options) =>
         options.AddOperationTransformer((operation, context, _) =>
         {
-            var key = $"{context.Description.HttpMethod} {context.Description.RelativePath?.TrimEnd('/')}";
+            // Catch-all routes ({**path}) are keyed as the document shows them ({path}).
+            var key = $"{context.Description.HttpMethod} {context.Description.RelativePath?.TrimEnd('/').Replace("{**", "{", StringComparison.Ordinal)}";
             if (Requests.TryGetValue(key, out var example))
             {
                 var media = new Microsoft.OpenApi.OpenApiMediaType { Example = JsonNode.Parse(example) };
                 if (operation.RequestBody is Microsoft.OpenApi.OpenApiRequestBody { Content: { } content })
                 {
-                    content["application/json"] = media;
+                    // Keep the schema a declared body type gives; add the example beside it.
+                    if (content.TryGetValue("application/json", out var declared))
+                    {
+                        declared.Example = media.Example;
+                    }
+                    else
+                    {
+                        content["application/json"] = media;
+                    }
                 }
                 else
                 {

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using KbCore.Accounts;
 using KbCore.Content;
 using KbCore.Rendering;
+using KbServer.Api.Docs;
 using KbServer.Auth;
 
 namespace KbServer.Api;
@@ -13,16 +15,33 @@ internal static class ArticlesApi
 {
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
     {
-        var articles = app.MapGroup("/api/v1/articles");
-        articles.MapGet(string.Empty, List).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesRead));
-        articles.MapGet("/{**path}", Get).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesRead));
-        articles.MapPut("/{**path}", PutAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesWrite)).AddEndpointFilter<BrowserAntiforgeryFilter>()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ContentWriter.MaxContentBytes * 2));
-        articles.MapDelete("/{**path}", DeleteAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesWrite)).AddEndpointFilter<BrowserAntiforgeryFilter>();
+        var articles = app.MapGroup("/api/v1/articles").WithTags("Articles");
+        articles.MapGet(string.Empty, List).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesRead))
+            .WithSummary("List articles")
+            .WithDescription("Every article on the published branch, public and internal, with its revision (blob SHA) for a later save.")
+            .WithResponseExample(StatusCodes.Status200OK, "The published commit and its articles, by path", ResponseExamples.ArticleList);
+        articles.MapGet("/{**path}", Get).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesRead))
+            .WithSummary("Read an article's file")
+            .WithDescription("The whole file (front matter and markdown) as stored in git, and its `revision`: send that as `baseRevision` when you save.")
+            .WithResponseExample(StatusCodes.Status200OK, "The article", ResponseExamples.Article)
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        articles.MapPut("/{**path}", PutAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesWrite)).RequireBrowserAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ContentWriter.MaxContentBytes * 2))
+            .Accepts<ArticleSaveRequest>("application/json")
+            .WithSummary("Create or update an article")
+            .WithDescription("One commit authored by the token's owner. Without `baseRevision` it creates the article; with it, edits made since are merged when they touch other lines, and overlapping ones answer 409 with both versions. `?change={id}` saves into that change request's branch instead of publishing; where the review policy requires review, publishing directly answers 403.")
+            .WithResponseExample(StatusCodes.Status200OK, "Saved (or `unchanged`); `merged` when others' edits were merged in", ResponseExamples.ArticleSaved)
+            .WithResponseExample(StatusCodes.Status201Created, "Created", ResponseExamples.ArticleSaved)
+            .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable);
+        articles.MapDelete("/{**path}", DeleteAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesWrite)).RequireBrowserAntiforgery()
+            .WithSummary("Delete an article")
+            .WithDescription("One commit removing the file. Pass `baseRevision` to refuse (409) if it changed since you read it; `message` for the commit message.")
+            .WithEmptyResponse(StatusCodes.Status204NoContent, "Deleted")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static IResult List(string? prefix, ContentStore store)
+    private static IResult List([Description("Only paths that start with this, e.g. `invoicing/`.")] string? prefix, ContentStore store)
     {
         var snapshot = store.Current;
         var list = snapshot.Articles.Values
@@ -52,7 +71,11 @@ internal static class ArticlesApi
         });
     }
 
-    private static async Task<IResult> PutAsync(string path, HttpContext context, ContentWriter writer)
+    private static async Task<IResult> PutAsync(
+        string path,
+        [Description("A change request's id: save into its branch instead of the published one.")] string? change,
+        HttpContext context,
+        ContentWriter writer)
     {
         var (body, problem) = await JsonBody.ReadAsync<ArticleSaveRequest>(context, "{\"content\", \"baseRevision\", \"message\"}").ConfigureAwait(false);
         if (problem is not null)
@@ -66,15 +89,15 @@ internal static class ArticlesApi
         }
 
         // ?change={id}: into a change request's branch instead of the published one.
-        var intoChange = int.TryParse(context.Request.Query["change"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
+        var intoChange = int.TryParse(change, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var changeId);
         if (!intoChange && CurrentAuthor.PublishRefusal(context.User, context.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()) is { } policy)
         {
             return Results.Problem(statusCode: 403, title: "Review required", detail: policy);
         }
 
-        var result = int.TryParse(context.Request.Query["change"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var change)
+        var result = intoChange
             ? await context.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()
-                .SaveAsync(change, path, body.Content, body.BaseRevision, CurrentAuthor.Reviewer(context.User), body.Message, context.RequestAborted).ConfigureAwait(false)
+                .SaveAsync(changeId, path, body.Content, body.BaseRevision, CurrentAuthor.Reviewer(context.User), body.Message, context.RequestAborted).ConfigureAwait(false)
             : await writer.SaveAsync(path, body.Content, body.BaseRevision, CurrentAuthor.Of(context.User), body.Message, context.RequestAborted).ConfigureAwait(false);
         return result.Status switch
         {
@@ -86,14 +109,19 @@ internal static class ArticlesApi
         };
     }
 
-    private static async Task<IResult> DeleteAsync(string path, string? baseRevision, HttpContext context, ContentWriter writer)
+    private static async Task<IResult> DeleteAsync(
+        string path,
+        [Description("The revision you read; the delete is refused (409) if the article changed since.")] string? baseRevision,
+        [Description("The commit message.")] string? message,
+        HttpContext context,
+        ContentWriter writer)
     {
         if (CurrentAuthor.PublishRefusal(context.User, context.RequestServices.GetRequiredService<KbCore.Reviews.ChangeRequests>()) is { } policy)
         {
             return Results.Problem(statusCode: 403, title: "Review required", detail: policy);
         }
 
-        var result = await writer.DeleteAsync(path, baseRevision, CurrentAuthor.Of(context.User), context.Request.Query["message"], context.RequestAborted).ConfigureAwait(false);
+        var result = await writer.DeleteAsync(path, baseRevision, CurrentAuthor.Of(context.User), message, context.RequestAborted).ConfigureAwait(false);
         return result.Status switch
         {
             SaveStatus.Committed => Results.NoContent(),

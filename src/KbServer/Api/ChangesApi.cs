@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using KbCore.Accounts;
 using KbCore.Reviews;
+using KbServer.Api.Docs;
 using KbServer.Auth;
 
 namespace KbServer.Api;
@@ -7,17 +9,51 @@ namespace KbServer.Api;
 /// <summary><c>/api/v1/changes</c>: change requests for integrations and scripts.</summary>
 internal static class ChangesApi
 {
+    private const string HeadDescription = "The branch's head commit you reviewed: the verdict is refused (409) if the branch moved since.";
+
     public static IEndpointRouteBuilder MapChangesApi(this IEndpointRouteBuilder app)
     {
-        var changes = app.MapGroup("/api/v1/changes").AddEndpointFilter<BrowserAntiforgeryFilter>();
-        changes.MapGet(string.Empty, ListAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesRead));
-        changes.MapPost(string.Empty, CreateAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite));
-        changes.MapGet("/{id:int}", GetAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesRead));
-        changes.MapPost("/{id:int}/approve", ApproveAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesApprove));
-        changes.MapPost("/{id:int}/request-changes", RequestChangesAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesApprove));
-        changes.MapPost("/{id:int}/submit", SubmitAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite));
-        changes.MapPost("/{id:int}/merge", MergeAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite));
-        changes.MapPost("/{id:int}/revert", RevertAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite));
+        var changes = app.MapGroup("/api/v1/changes").RequireBrowserAntiforgery().WithTags("Change requests");
+        changes.MapGet(string.Empty, ListAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesRead))
+            .WithSummary("List change requests")
+            .WithDescription("Every change request, open and closed, newest first. States: `draft`, `in_review`, `changes_requested`, `approved`, `merged`, `closed`.")
+            .WithResponseExample(StatusCodes.Status200OK, "The change requests", ResponseExamples.ChangeList);
+        changes.MapPost(string.Empty, CreateAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite))
+            .Accepts<ChangeCreateRequest>("application/json")
+            .WithSummary("Open a change request")
+            .WithDescription("A draft on its own branch (`cr/{id}-{title}`), authored by the caller. Save articles into it with `PUT /api/v1/articles/{path}?change={id}`, then submit it for review.")
+            .WithResponseExample(StatusCodes.Status201Created, "The new draft", ResponseExamples.Change)
+            .ProducesProblems(StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+        changes.MapGet("/{id:int}", GetAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesRead))
+            .WithSummary("Read a change request")
+            .WithDescription("Its state, approvals, every review with the commit it was given on, and the files it changes.")
+            .WithResponseExample(StatusCodes.Status200OK, "The change request", ResponseExamples.ChangeDetail)
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        changes.MapPost("/{id:int}/approve", ApproveAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesApprove))
+            .WithSummary("Approve a change request")
+            .WithDescription("Records the caller's approval of the branch as it is now; the merge commit carries it as an `Approved-by:` trailer. Where the review policy forbids approving your own change, or the branch moved past `head`, it answers 409.")
+            .WithResponseExample(StatusCodes.Status200OK, "The change request after the review", ResponseExamples.ChangeDetail)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        changes.MapPost("/{id:int}/request-changes", RequestChangesAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesApprove))
+            .WithSummary("Request changes to a change request")
+            .WithDescription("Records the caller's verdict that the branch needs more work; a later approval by the same reviewer replaces it.")
+            .WithResponseExample(StatusCodes.Status200OK, "The change request after the review", ResponseExamples.ChangeDetail)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        changes.MapPost("/{id:int}/submit", SubmitAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite))
+            .WithSummary("Submit a draft for review")
+            .WithDescription("Moves a draft (or one with changes requested) to `in_review`, where reviewers see it in their queue.")
+            .WithResponseExample(StatusCodes.Status200OK, "The change request, now in review", ResponseExamples.ChangeDetail)
+            .ProducesProblems(StatusCodes.Status409Conflict);
+        changes.MapPost("/{id:int}/merge", MergeAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite))
+            .WithSummary("Merge an approved change request")
+            .WithDescription("Publishes the branch: one merge commit onto the published branch with `Reviewed-by:` / `Approved-by:` trailers. Refused (409) while the review policy's approvals are missing or the branch conflicts.")
+            .WithResponseExample(StatusCodes.Status200OK, "The merge commit", ResponseExamples.Merged)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        changes.MapPost("/{id:int}/revert", RevertAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite))
+            .WithSummary("Revert a merged change request")
+            .WithDescription("Opens a new change request whose branch undoes the merge; it is reviewed like any other.")
+            .WithResponseExample(StatusCodes.Status201Created, "The reverting change request", ResponseExamples.Change)
+            .ProducesProblems(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -53,22 +89,20 @@ internal static class ChangesApi
         return Results.Json(detail);
     }
 
-    private static Task<IResult> ApproveAsync(int id, HttpContext context, ChangeRequests changes) =>
-        ReviewAsync(id, ChangeRequestReview.Approve, context, changes);
+    private static Task<IResult> ApproveAsync(int id, [Description(HeadDescription)] string? head, HttpContext context, ChangeRequests changes) =>
+        ReviewAsync(id, ChangeRequestReview.Approve, head, context, changes);
 
-    private static Task<IResult> RequestChangesAsync(int id, HttpContext context, ChangeRequests changes) =>
-        ReviewAsync(id, ChangeRequestReview.RequestChanges, context, changes);
+    private static Task<IResult> RequestChangesAsync(int id, [Description(HeadDescription)] string? head, HttpContext context, ChangeRequests changes) =>
+        ReviewAsync(id, ChangeRequestReview.RequestChanges, head, context, changes);
 
-    private static async Task<IResult> ReviewAsync(int id, string verdict, HttpContext context, ChangeRequests changes)
+    private static async Task<IResult> ReviewAsync(int id, string verdict, string? head, HttpContext context, ChangeRequests changes)
     {
         if (await changes.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is null)
         {
             return NotFound(id);
         }
 
-        // ?head=<sha>: the verdict only counts if the branch is still what the caller reviewed.
-        var head = context.Request.Query["head"].ToString();
-        var error = await changes.ReviewAsync(id, CurrentAuthor.Reviewer(context.User), verdict, context.RequestAborted, head.Length > 0 ? head : null).ConfigureAwait(false);
+        var error = await changes.ReviewAsync(id, CurrentAuthor.Reviewer(context.User), verdict, context.RequestAborted, string.IsNullOrEmpty(head) ? null : head).ConfigureAwait(false);
         return error is null ? await GetAsync(id, changes, context.RequestAborted).ConfigureAwait(false) : Refused(error);
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using KbCore.Analytics;
 using KbCore.Content;
 using KbCore.TicketCategories;
+using KbServer.Api.Docs;
 using KbServer.Auth;
 
 namespace KbServer.Api;
@@ -24,8 +25,13 @@ internal static class FeedbackApi
             .RequireRateLimiting(ApiRateLimits.PerVisitor)
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
+            .WithTags("Help center")
             .WithSummary("Vote on an article: was it helpful?")
-            .WithDescription("Body: {\"path\": \"invoicing/send-an-invoice\", \"helpful\": true, \"comment\": \"optional, up to 1000 characters\"}. 201 when counted, 200 when this browser already voted on the article.");
+            .WithDescription("The article page's \"Was this helpful?\" buttons. JSON `{path, helpful, comment?}` (comment up to 1000 characters), or the same fields as a form from the help center's own pages (answered with a redirect back to the article). One vote per browser per article. Internal articles take votes from signed-in team members only (404 otherwise).")
+            .WithResponseExample(StatusCodes.Status201Created, "Counted", ResponseExamples.Vote)
+            .WithResponseExample(StatusCodes.Status200OK, "This browser already voted on the article: not counted again", ResponseExamples.VoteRepeated)
+            .WithEmptyResponse(StatusCodes.Status302Found, "A form post: back to the article")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 

@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using KbCore.Accounts;
 using KbCore.Analytics;
+using KbServer.Api.Docs;
 using KbServer.Auth;
 
 namespace KbServer.Api;
@@ -7,20 +9,34 @@ namespace KbServer.Api;
 /// <summary><c>/api/v1/reports/*</c>: team analytics, for signed-in people and tokens with the <c>reports</c> scope.</summary>
 internal static class ReportsApi
 {
+    private const string DaysDescription = "The period: the last N days, from 1 to 366.";
+
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("/api/v1/reports").RequireAuthorization(KbPolicies.Scope(TokenScopes.Reports));
-        reports.MapGet("/search", Search);
+        var reports = app.MapGroup("/api/v1/reports").RequireAuthorization(KbPolicies.Scope(TokenScopes.Reports)).WithTags("Reports");
+        reports.MapGet("/search", Search)
+            .WithSummary("Search report")
+            .WithDescription("Searches, zero-result share, click-through, the top and the zero-result queries, and a row per day (default: the last 30 days).")
+            .WithResponseExample(StatusCodes.Status200OK, "The report", ResponseExamples.SearchReport)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         reports.MapGet("/ticket-categories", TicketCategoriesAsync)
-            .WithSummary("Per ticket category: tickets, linked articles (all, public, internal), views, searches, helpful share, deflections and the gap score (highest first; helpful share and gap count public articles only: customers never see internal ones)");
+            .WithSummary("Ticket category report")
+            .WithDescription("Per ticket category: tickets, linked articles (all, public, internal), views, searches, helpful share, deflections and the gap score, highest gap first (default: the last 30 days). Helpful share and gap count public articles only: customers never see internal ones.")
+            .WithResponseExample(StatusCodes.Status200OK, "One row per category", ResponseExamples.TicketCategoryReport)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         reports.MapGet("/authors", AuthorsAsync)
-            .WithSummary("Per author: articles created and edited on the published branch, and appreciations received (default: the last 7 days)");
+            .WithSummary("Author report")
+            .WithDescription("Per author: articles created and edited on the published branch, and appreciations received (default: the last 7 days).")
+            .WithResponseExample(StatusCodes.Status200OK, "One row per author", ResponseExamples.AuthorReport)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         reports.MapGet("/stale", Stale)
-            .WithSummary("Articles whose review_by date has passed, by owner");
+            .WithSummary("Stale articles")
+            .WithDescription("Articles whose `review_by` date has passed, grouped by `owner` (null: no owner).")
+            .WithResponseExample(StatusCodes.Status200OK, "Owners and their overdue articles", ResponseExamples.StaleReport);
         return app;
     }
 
-    private static bool TryDays(string? days, int fallback, out int period, out IResult? problem)
+    private static bool TryDays([Description(DaysDescription)] string? days, int fallback, out int period, out IResult? problem)
     {
         period = fallback;
         problem = null;
@@ -33,7 +49,7 @@ internal static class ReportsApi
         return true;
     }
 
-    private static async Task<IResult> TicketCategoriesAsync(string? days, TicketCategoryReports reports, CancellationToken cancellationToken)
+    private static async Task<IResult> TicketCategoriesAsync([Description(DaysDescription)] string? days, TicketCategoryReports reports, CancellationToken cancellationToken)
     {
         if (!TryDays(days, 30, out var period, out var problem))
         {
@@ -57,7 +73,7 @@ internal static class ReportsApi
         }));
     }
 
-    private static async Task<IResult> AuthorsAsync(string? days, AuthorReports reports, CancellationToken cancellationToken)
+    private static async Task<IResult> AuthorsAsync([Description(DaysDescription)] string? days, AuthorReports reports, CancellationToken cancellationToken)
     {
         if (!TryDays(days, 7, out var period, out var problem))
         {
@@ -80,7 +96,7 @@ internal static class ReportsApi
         return Results.Json(stale);
     }
 
-    private static async Task<IResult> Search(string? days, SearchReports reports, CancellationToken cancellationToken)
+    private static async Task<IResult> Search([Description(DaysDescription)] string? days, SearchReports reports, CancellationToken cancellationToken)
     {
         if (!TryDays(days, 30, out var period, out var problem))
         {

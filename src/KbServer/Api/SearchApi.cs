@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using KbCore.Rendering;
+using KbServer.Api.Docs;
 using KbCore.Content;
 using KbCore.Search;
 using KbServer.HelpCenter;
@@ -13,13 +15,27 @@ internal static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1");
-        api.MapGet("/search", Search);
-        api.MapGet("/autocomplete", Autocomplete);
+        var api = app.MapGroup("/api/v1").WithTags("Search");
+        api.MapGet("/search", Search)
+            .WithSummary("Search articles")
+            .WithDescription("Ranked results with highlighted snippets (`<mark>`), facets and a spelling suggestion; 10 per page. Anonymous callers and tokens get public articles; a signed-in team member's browser also gets internal ones, marked `internal`.")
+            .WithResponseExample(StatusCodes.Status200OK, "Results, best first", ResponseExamples.Search)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        api.MapGet("/autocomplete", Autocomplete)
+            .WithSummary("Complete a search as it is typed")
+            .WithDescription("Titles whose words start with what was typed, for a search box. The same audience rules as search.")
+            .WithResponseExample(StatusCodes.Status200OK, "Up to ten articles", ResponseExamples.Autocomplete)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return app;
     }
 
-    private static IResult Search(string? q, int? page, string? category, string? tag, string? ticket_category, HttpContext context, ContentStore store, ArticleSearcher searcher, KbCore.Analytics.SearchLog log)
+    private static IResult Search(
+        [Description("The words to look for (up to 500 characters); typos and word forms are forgiven.")] string? q,
+        [Description("Page number, from 1.")] int? page,
+        [Description("Only this top-level category (a folder), e.g. `invoicing`.")] string? category,
+        [Description("Only articles with this tag.")] string? tag,
+        [Description("Only articles linked to this ticket category id (see ticket-categories.yml).")] string? ticket_category,
+        HttpContext context, ContentStore store, ArticleSearcher searcher, KbCore.Analytics.SearchLog log)
     {
         if (Validate(q) is { } problem)
         {
@@ -54,7 +70,7 @@ internal static class SearchApi
         });
     }
 
-    private static IResult Autocomplete(string? q, HttpContext context, ContentStore store, ArticleSearcher searcher)
+    private static IResult Autocomplete([Description("What has been typed so far.")] string? q, HttpContext context, ContentStore store, ArticleSearcher searcher)
     {
         if (Validate(q) is { } problem)
         {

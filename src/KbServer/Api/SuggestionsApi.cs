@@ -3,6 +3,7 @@ using KbCore.Accounts;
 using KbCore.Content;
 using KbCore.Rendering;
 using KbCore.Search;
+using KbServer.Api.Docs;
 using KbServer.Auth;
 
 namespace KbServer.Api;
@@ -21,10 +22,14 @@ internal static class SuggestionsApi
     {
         app.MapPost("/api/v1/suggestions", SuggestAsync)
             .RequireAuthorization(KbPolicies.Scope(TokenScopes.Suggest))
-            .AddEndpointFilter<BrowserAntiforgeryFilter>()
+            .RequireBrowserAntiforgery()
             .RequireRateLimiting(ApiRateLimits.PerCaller)
+            .WithTags("Helpdesk")
+            .Accepts<SuggestionsRequestBody>("application/json")
             .WithSummary("Suggest articles for a ticket")
-            .WithDescription("Body: {\"category\": \"invoice-delivery\", \"subject\": \"Client never got the invoice email\", \"description\": \"Sent yesterday, not in spam\", \"limit\": 5} — or \"externalCategory\": {\"system\": \"zendesk\", \"id\": \"360001003\"} instead of \"category\"; \"audience\": \"public\" for customer-facing use. Answer: {\"category\": \"invoice-delivery\", \"results\": [{\"path\", \"url\", \"title\", \"snippet\", \"score\", \"why\": [\"category\", \"text\"]}]}.");
+            .WithDescription("The articles an agent should see for the ticket in front of them: linked to its category and matching its words. Give the category as ours (`category`) or the helpdesk's (`externalCategory`: `{\"system\": \"zendesk\", \"id\": \"360001003\"}`). Internal articles are included unless `\"audience\": \"public\"` (for customer-facing use). `why` says what matched: `category`, `text`, `meaning`.")
+            .WithResponseExample(StatusCodes.Status200OK, "Suggestions, best first", ResponseExamples.Suggestions)
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KbCore.Accounts;
 using KbCore.TicketCategories;
+using KbServer.Api.Docs;
 using KbServer.Auth;
 
 namespace KbServer.Api;
@@ -17,17 +18,26 @@ internal static class TicketEventsApi
     {
         var events = app.MapGroup("/api/v1/ticket-events")
             .RequireAuthorization(KbPolicies.Scope(TokenScopes.Events))
-            .AddEndpointFilter<BrowserAntiforgeryFilter>()
-            .RequireRateLimiting(ApiRateLimits.PerCaller);
-        events.MapPost("/", (HttpContext http, TicketEvents store) => Receive(http, store, TicketEventParser.Parse))
+            .RequireBrowserAntiforgery()
+            .RequireRateLimiting(ApiRateLimits.PerCaller)
+            .WithTags("Helpdesk");
+        Answers(events.MapPost("/", (HttpContext http, TicketEvents store) => Receive(http, store, TicketEventParser.Parse))
             .WithSummary("Record a ticket event")
-            .WithDescription("Body: {\"id\": \"evt-1\", \"type\": \"ticket.created\", \"ticketId\": \"4711\", \"category\": \"invoice-create\"} — or \"externalCategory\": {\"system\": \"zendesk\", \"id\": \"360001001\"}; \"article\" (path) for article.linked and article.inserted; optional \"occurredAt\" (ISO 8601). 201 when stored, 200 when the id was already stored, 422 naming the field.");
-        events.MapPost("/zendesk", (HttpContext http, TicketEvents store) => Receive(http, store, ZendeskEvents.Parse))
-            .WithSummary("Record a Zendesk event webhook (ticket form = category)");
-        events.MapPost("/freshdesk", (HttpContext http, TicketEvents store) => Receive(http, store, FreshdeskEvents.Parse))
-            .WithSummary("Record a Freshdesk automation webhook (ticket type = category)");
+            .WithDescription("Tickets created and solved, articles linked to a ticket or inserted into a reply: what the support reports count. Fields: `id` (yours; a repeat is answered 200 and not counted twice), `type` (`ticket.created`, `ticket.solved`, `article.linked`, `article.inserted`), `ticketId`, `category` or `externalCategory` `{system, id}`, `article` (a path, for the article events), optional `occurredAt` (ISO 8601)."));
+        Answers(events.MapPost("/zendesk", (HttpContext http, TicketEvents store) => Receive(http, store, ZendeskEvents.Parse))
+            .WithSummary("Record a Zendesk event webhook")
+            .WithDescription("Point a Zendesk webhook (ticket events) here as it is: the ticket form id is matched to a ticket category's `zendesk` external id. Events that are not counted are answered 202 with the reason."));
+        Answers(events.MapPost("/freshdesk", (HttpContext http, TicketEvents store) => Receive(http, store, FreshdeskEvents.Parse))
+            .WithSummary("Record a Freshdesk automation webhook")
+            .WithDescription("Point a Freshdesk automation rule's webhook here: the ticket type is matched to a ticket category's `freshdesk` external id. Events that are not counted are answered 202 with the reason."));
         return app;
     }
+
+    private static void Answers(RouteHandlerBuilder endpoint) => endpoint
+        .WithResponseExample(StatusCodes.Status201Created, "Stored", ResponseExamples.EventStored)
+        .WithResponseExample(StatusCodes.Status200OK, "Already stored under this id: not counted again", ResponseExamples.EventDuplicate)
+        .WithResponseExample(StatusCodes.Status202Accepted, "Received, and not counted (the reason says why)", ResponseExamples.EventIgnored)
+        .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> Receive(HttpContext http, TicketEvents store, Func<JsonElement, TicketEventParse> parse)
     {

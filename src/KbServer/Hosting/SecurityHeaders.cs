@@ -7,6 +7,18 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'{0}; style-src-attr 'unsafe-inline'; img-src 'self' https:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
+    /// <summary>
+    /// The API reference (Scalar) only: it starts from an inline module script, so scripts also need this response's
+    /// nonce; its components write style elements and attributes at run time, which no nonce can cover, so styles
+    /// are 'unsafe-inline' there (styles cannot run code, and the page shows only our own API description);
+    /// its icons are data: URIs. Scripts, fonts, images and requests still come from this origin only.
+    /// </summary>
+    private const string ApiReferencePolicy =
+        "default-src 'self'; script-src 'self' 'nonce-{0}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    private static readonly System.Text.CompositeFormat ApiReferencePolicyFormat = System.Text.CompositeFormat.Parse(ApiReferencePolicy);
+
     private static readonly System.Text.CompositeFormat PolicyFormat = System.Text.CompositeFormat.Parse(Policy);
 
     private const string StyleNonceKey = "kb-csp-style-nonce";
@@ -24,6 +36,16 @@ public static class SecurityHeaders
             context.Items[StyleNonceKey] = nonce;
         }
 
+        return nonce;
+    }
+
+    /// <summary>Gives this response the API reference's policy (see <see cref="ApiReferencePolicy"/>) instead of the site's.</summary>
+    /// <returns>The script nonce for this response, new each time.</returns>
+    public static string UseApiReferencePolicy(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
+        context.Response.Headers.ContentSecurityPolicy = string.Format(System.Globalization.CultureInfo.InvariantCulture, ApiReferencePolicyFormat, nonce);
         return nonce;
     }
 
