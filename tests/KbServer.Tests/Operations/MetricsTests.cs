@@ -6,6 +6,7 @@ using KbServer.Tests.Infrastructure;
 namespace KbServer.Tests.Operations;
 
 /// <summary><c>/metrics</c> over real Kestrel on loopback, as a Prometheus server beside the node scrapes it.</summary>
+[Collection(ProcessWideMeters.Name)]
 public sealed class MetricsTests : IDisposable
 {
     private const string Article = "taxes-and-currencies/multi-currency/exchange-rates-and-currency-gains";
@@ -65,6 +66,7 @@ public sealed class MetricsTests : IDisposable
         var metrics = await ScrapeUntilAsync(client, m => m.Sum("kb_index_lag_commits") == 0);
 
         // Assert
+        Assert.Equal(0, metrics.Sum("kb_index_lag_commits"));
         Assert.Equal(0, metrics.Sum("kb_index_lag_seconds"));
     }
 

@@ -11,7 +11,7 @@ namespace KbServer.Tests.Operations;
 /// The real server without its background indexer: the search index stays unbuilt until the test brings it to a
 /// snapshot through the real <see cref="KbCore.Search.SearchIndex"/>, the way the indexer would.
 /// </summary>
-public sealed class NoIndexerServerFactory(string seedDirectory) : KbServerFactory(seedDirectory)
+public sealed class NoIndexerServerFactory(string seedDirectory, IReadOnlyDictionary<string, string?>? settings = null) : KbServerFactory(seedDirectory, settings)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -20,7 +20,6 @@ internal static class OperationsSetup
 
     public static IServiceCollection AddKbOperations(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton<KbMetrics>();
         services.AddSingleton<KbGauges>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag], timeout: CheckTimeout)
