@@ -108,6 +108,29 @@ public sealed class HealthProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task Ready_StaysInRotation_WhenSemanticRankingIsUnavailable()
+    {
+        // Arrange: semantic search on, with a setting that turns it off with a warning (as a model that cannot load does)
+        using var factory = new KbServerFactory(_seed.Path, new Dictionary<string, string?> { ["Search:Semantic:Enabled"] = "true", ["Search:Semantic:Recipe"] = "no-such-recipe" });
+        await factory.WaitForIndexAsync();
+        var semantic = factory.Services.GetRequiredService<KbCore.Search.Semantic.SemanticIndex>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (semantic.Progress.Warning is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        // Act
+        var response = await factory.CreateClient().GetAsync("/healthz/ready");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var checks = await ChecksAsync(response);
+        Assert.Equal("degraded", checks["semantic_vectors"]);
+        Assert.Equal("healthy", checks["search_index"]);
+    }
+
+    [Fact]
     public async Task Ready_NamesNoArticleAndNoInternals()
     {
         // Arrange
