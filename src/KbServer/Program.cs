@@ -6,6 +6,7 @@ using KbServer.Commands;
 using KbServer.HelpCenter;
 using KbServer.Hosting;
 using KbServer.Hosting.Logging;
+using KbServer.Hosting.Operations;
 
 // One executable: a command (check, ...) runs and exits; no command serves the help center.
 if (KbCommandLine.IsCommand(args))
@@ -26,6 +27,7 @@ builder.Services.AddKbAuth(builder.Configuration, builder.Environment.ContentRoo
 builder.Services.AddStudio();
 builder.Services.AddSupportFunnel(builder.Configuration);
 builder.Services.AddKbRateLimits(builder.Configuration);
+builder.Services.AddKbOperations(builder.Configuration);
 builder.Services.AddKbOpenApi();
 
 var app = builder.Build();
@@ -45,6 +47,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapHealth();
+app.MapKbOperations();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapApiReference();
 app.MapSearchApi();

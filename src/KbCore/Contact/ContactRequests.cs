@@ -76,4 +76,20 @@ public sealed class ContactRequests(IDbContextFactory<KbDbContext> contexts, Tim
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.ContactRequests.AsNoTracking().OrderByDescending(r => r.Id).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// How many requests wait for the webhook and how many it gave up on, for the operations gauges. Synchronous:
+    /// metric callbacks cannot await, and the caller caches the answer for seconds.
+    /// </summary>
+    public (int Pending, int Failed) CountUndelivered()
+    {
+        using var db = contexts.CreateDbContext();
+        var counts = db.ContactRequests.AsNoTracking()
+            .Where(r => r.DeliveryState == ContactDeliveryStates.Pending || r.DeliveryState == ContactDeliveryStates.Failed)
+            .GroupBy(r => r.DeliveryState)
+            .Select(g => new { State = g.Key, Count = g.Count() })
+            .ToList();
+        return (counts.FirstOrDefault(c => c.State == ContactDeliveryStates.Pending)?.Count ?? 0,
+            counts.FirstOrDefault(c => c.State == ContactDeliveryStates.Failed)?.Count ?? 0);
+    }
 }

@@ -13,7 +13,7 @@ namespace KbCore.Content;
 /// redone on top of it. Nothing is ever
 /// silently overwritten. Readers follow through the content-changed event.
 /// </summary>
-public sealed partial class ContentWriter(ContentRepository repository, ContentStore store, ContentWriteLock writeLock, IOptions<ContentOptions> options)
+public sealed partial class ContentWriter(ContentRepository repository, ContentStore store, ContentWriteLock writeLock, IOptions<ContentOptions> options, Telemetry.KbMetrics? metrics = null)
 {
     /// <summary>Largest article text accepted from an editor.</summary>
     public const int MaxContentBytes = 1024 * 1024;
@@ -119,6 +119,7 @@ public sealed partial class ContentWriter(ContentRepository repository, ContentS
     private async Task<SaveResult> WriteAsync(string? branch, Func<Repository, BranchTip, SaveResult> write, CancellationToken cancellationToken)
     {
         SaveResult? result = null;
+        using var activity = Telemetry.KbTelemetry.Source.StartActivity("kb.save");
         using (await writeLock.AcquireAsync(cancellationToken).ConfigureAwait(false))
         {
             for (var attempt = 1; result is null; attempt++)
@@ -142,9 +143,15 @@ public sealed partial class ContentWriter(ContentRepository repository, ContentS
         }
 
         // Only the published branch reaches the help center, search and caches.
-        if (result is { Status: SaveStatus.Committed, Unchanged: false } && (branch is null || branch == options.Value.Branch))
+        var published = branch is null || branch == options.Value.Branch;
+        activity?.SetTag("kb.save.status", result.Status.ToString());
+        if (result is { Status: SaveStatus.Committed, Unchanged: false })
         {
-            store.Refresh();
+            metrics?.Saved(published);
+            if (published)
+            {
+                store.Refresh();
+            }
         }
 
         return result;

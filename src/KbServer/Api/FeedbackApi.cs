@@ -35,7 +35,7 @@ internal static class FeedbackApi
         return app;
     }
 
-    private static async Task<IResult> VoteAsync(HttpContext http, ContentStore store, ArticleFeedbackService feedback)
+    private static async Task<IResult> VoteAsync(HttpContext http, ContentStore store, ArticleFeedbackService feedback, KbCore.Telemetry.KbMetrics metrics)
     {
         var isForm = http.Request.HasFormContentType;
         string? path;
@@ -100,6 +100,11 @@ internal static class FeedbackApi
         }
 
         var counted = await feedback.VoteAsync(article, helpful.Value, comment, VoterKey(http, article.Path), http.RequestAborted).ConfigureAwait(false);
+        if (counted)
+        {
+            metrics.Voted(helpful.Value);
+        }
+
         if (isForm)
         {
             return Results.Redirect(KbCore.Rendering.HelpCenterUrls.ForPath(article.Path) + "?voted=" + (helpful.Value ? "yes" : "no") + "#feedback");

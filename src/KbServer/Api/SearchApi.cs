@@ -35,7 +35,7 @@ internal static class SearchApi
         [Description("Only this top-level category (a folder), e.g. `invoicing`.")] string? category,
         [Description("Only articles with this tag.")] string? tag,
         [Description("Only articles linked to this ticket category id (see ticket-categories.yml).")] string? ticket_category,
-        HttpContext context, ContentStore store, ArticleSearcher searcher, KbCore.Analytics.SearchLog log)
+        HttpContext context, ContentStore store, ArticleSearcher searcher, KbCore.Analytics.SearchLog log, KbCore.Telemetry.KbMetrics metrics)
     {
         if (Validate(q) is { } problem)
         {
@@ -45,7 +45,7 @@ internal static class SearchApi
         var (team, includeInternal) = SearchPageBuilder.Internal(context);
         HelpCenterAudience.SetCaching(context, team, "no-cache");
         var snapshot = store.Current;
-        var response = searcher.Search(new SearchRequest(q ?? string.Empty, page ?? 1, 10, category, tag, ticket_category, includeInternal));
+        var response = metrics.Search("api", () => searcher.Search(new SearchRequest(q ?? string.Empty, page ?? 1, 10, category, tag, ticket_category, includeInternal)), r => r.Total);
         if ((page ?? 1) == 1 && !team)
         {
             log.Record(q ?? string.Empty, response.Total, "api", (response.Hits.Count > 0 ? response.Hits[0].Path : null));
@@ -70,7 +70,7 @@ internal static class SearchApi
         });
     }
 
-    private static IResult Autocomplete([Description("What has been typed so far.")] string? q, HttpContext context, ContentStore store, ArticleSearcher searcher)
+    private static IResult Autocomplete([Description("What has been typed so far.")] string? q, HttpContext context, ContentStore store, ArticleSearcher searcher, KbCore.Telemetry.KbMetrics metrics)
     {
         if (Validate(q) is { } problem)
         {
@@ -80,7 +80,7 @@ internal static class SearchApi
         var (team, includeInternal) = SearchPageBuilder.Internal(context);
         HelpCenterAudience.SetCaching(context, team, "no-cache");
         var snapshot = store.Current;
-        var suggestions = searcher.Autocomplete(q ?? string.Empty, includeInternal);
+        var suggestions = metrics.Search("autocomplete", () => searcher.Autocomplete(q ?? string.Empty, includeInternal), s => s.Count);
         return Results.Json(new
         {
             results = suggestions.Select(s => new { path = s.Path, url = HelpCenterUrls.ForPath(s.Path), title = s.Title, @internal = IsInternal(snapshot, s.Path) }),

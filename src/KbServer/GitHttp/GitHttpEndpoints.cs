@@ -29,7 +29,7 @@ internal static class GitHttpEndpoints
 
     private static async Task HandleAsync(
         HttpContext context, string? rest, ContentRepository repository, ContentStore store, ContentWriteLock writeLock,
-        IAuthorizationService authorization, IOptions<ContentOptions> options, GitHookFolder hooks, ILoggerFactory loggers, KbCore.Reviews.ChangeRequests changes)
+        IAuthorizationService authorization, IOptions<ContentOptions> options, GitHookFolder hooks, ILoggerFactory loggers, KbCore.Reviews.ChangeRequests changes, KbCore.Telemetry.KbMetrics metrics)
     {
         rest ??= string.Empty;
         var service = context.Request.Query["service"].ToString();
@@ -123,6 +123,11 @@ internal static class GitHttpEndpoints
                 async Task<IReadOnlyList<string>> PublishAsync()
                 {
                     var after = Tips(repository, parsed.Commands);
+                    if (after.Any(t => t.Value != before[t.Key]))
+                    {
+                        metrics.Pushed();
+                    }
+
                     if (after[branch] != before[branch])
                     {
                         store.Refresh();

@@ -11,7 +11,7 @@ namespace KbServer.HelpCenter;
 /// Builds the search page's view: results with snippets, facets that toggle filters, paging, did-you-mean, and
 /// "Showing results for" with a link to search the words as typed (<c>as_typed=1</c>).
 /// </summary>
-internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex index, KbCore.Analytics.SearchLog log)
+internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex index, KbCore.Analytics.SearchLog log, KbCore.Telemetry.KbMetrics metrics)
 {
     private const int PageSize = 10;
 
@@ -38,7 +38,7 @@ internal sealed class SearchPageBuilder(ArticleSearcher searcher, SearchIndex in
             return new SearchView(query, [], Available: true);
         }
 
-        var response = searcher.Search(new SearchRequest(query, page, PageSize, category, tag, ticketCategory, audience.IncludeInternal, asTyped));
+        var response = metrics.Search("page", () => searcher.Search(new SearchRequest(query, page, PageSize, category, tag, ticketCategory, audience.IncludeInternal, asTyped)), r => r.Total);
         // The search report is about what customers look for: the team's own searches are not counted.
         if (page == 1 && !audience.Team)
         {

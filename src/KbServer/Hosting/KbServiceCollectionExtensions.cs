@@ -39,6 +39,9 @@ internal static class KbServiceCollectionExtensions
             .PostConfigure(o => o.CacheDirectory = Path.GetFullPath(o.CacheDirectory ?? Path.Combine(data, "vectors"), contentRoot));
         services.AddSingleton<KbCore.Search.Semantic.SemanticIndex>();
         services.AddSingleton<ArticleSearcher>();
+
+        // Searches and writes record into it; only an exporter (docs/operations.md) makes the records go anywhere.
+        services.AddSingleton<KbCore.Telemetry.KbMetrics>();
         services.AddSingleton<ContentRepository>();
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ContentWriteLock>();

@@ -28,6 +28,7 @@ public sealed class SemanticIndex : IDisposable
     private volatile VectorMatrix? _matrix;
     private volatile string? _commit;
     private volatile SemanticProgress _progress;
+    private volatile int _pending = -1;
     private int _generation;
     private long _embedded;
 
@@ -40,6 +41,9 @@ public sealed class SemanticIndex : IDisposable
     }
 
     public SemanticProgress Progress => _progress;
+
+    /// <summary>Published articles still without their vector, for the <c>kb.vectors.pending</c> gauge; null before the first count.</summary>
+    public int? PendingArticles => _progress.State == "off" ? 0 : _pending < 0 ? null : _pending;
 
     /// <summary>Changes whenever another set of vectors starts answering: cached answers of an older one are not reused.</summary>
     public int Generation => Volatile.Read(ref _generation);
@@ -136,6 +140,7 @@ public sealed class SemanticIndex : IDisposable
             TrySave();
             Publish(articles);
             _commit = snapshot.CommitSha;
+            _pending = 0;
             _progress = new SemanticProgress("ready", 100);
             if (missing.Count > 0)
             {
@@ -277,6 +282,7 @@ public sealed class SemanticIndex : IDisposable
 
     private void Report(int have, int total, IProgress<int>? progress)
     {
+        _pending = total - have;
         var percent = total == 0 ? 100 : (int)(have * 100L / total);
         if (percent != _progress.Percent || _progress.State != "building")
         {
