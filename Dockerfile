@@ -39,5 +39,5 @@ ENV DataDirectory=/data \
 VOLUME ["/data"]
 EXPOSE 8080
 USER $APP_UID
-HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD curl -fsS http://localhost:8080/healthz || exit 1
+HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 CMD curl -fsS http://localhost:8080/healthz/ready || exit 1
 ENTRYPOINT ["dotnet", "KbServer.dll"]
