@@ -101,7 +101,9 @@ function start(form, textarea) {
           changed();
         }
       }),
-      EditorView.contentAttributes.of({ "aria-label": "Article text (markdown)" }),
+      // tabindex 0 changes nothing for the browser (contenteditable is in the tab order already), but it tells
+      // tools such as axe that the scrolling area holds keyboard-focusable content (scrollable-region-focusable).
+      EditorView.contentAttributes.of({ "aria-label": "Article text (markdown)", tabindex: "0" }),
       EditorView.domEventHandlers({
         paste: (event) => handleFiles(event.clipboardData && event.clipboardData.files, event),
         drop: (event) => handleFiles(event.dataTransfer && event.dataTransfer.files, event),

@@ -17,6 +17,12 @@ public sealed class KestrelServerFactory : KbServerFactory
     {
     }
 
+    /// <param name="settings">Configuration on top of the test defaults, e.g. <c>Themes:Active</c> for a journey in another theme.</param>
+    public KestrelServerFactory(IReadOnlyDictionary<string, string?> settings)
+        : this(settings, null)
+    {
+    }
+
     /// <param name="logs">A provider added beside the application's own, to read what the server logs.</param>
     /// <param name="console">Where the server writes what it says on its console (the start-up block), instead of the test's console.</param>
     internal KestrelServerFactory(IReadOnlyDictionary<string, string?>? settings, ILoggerProvider? logs, TextWriter? console = null)
