@@ -41,7 +41,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     public async Task HelpCenterPages_MidnightTheme_HaveNoSeriousOrCriticalViolations()
     {
         // Arrange
-        using var server = new KestrelServerFactory(new Dictionary<string, string?> { ["Themes:Active"] = "midnight" });
+        using var server = KestrelServerFactory.WithSettings(new Dictionary<string, string?> { ["Themes:Active"] = "midnight" });
         await server.WaitForIndexAsync();
         await using var context = await browser.NewContextAsync(1280, 900);
         var page = await StudioPages.NewPageAsync(context, _consoleErrors);
