@@ -101,7 +101,9 @@ function start(form, textarea) {
           changed();
         }
       }),
-      EditorView.contentAttributes.of({ "aria-label": "Article text (markdown)" }),
+      // tabindex 0 changes nothing for the browser (contenteditable is in the tab order already), but it tells
+      // tools such as axe that the scrolling area holds keyboard-focusable content (scrollable-region-focusable).
+      EditorView.contentAttributes.of({ "aria-label": "Article text (markdown)", tabindex: "0" }),
       EditorView.domEventHandlers({
         paste: (event) => handleFiles(event.clipboardData && event.clipboardData.files, event),
         drop: (event) => handleFiles(event.dataTransfer && event.dataTransfer.files, event),
@@ -128,6 +130,7 @@ function start(form, textarea) {
         commands[button.dataset.cmd](view);
       }
     });
+    rovingFocus(toolbar);
   }
 
   const picker = document.getElementById("image-file");
@@ -321,4 +324,26 @@ function slugify(title) {
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 80);
+}
+
+// The ARIA toolbar pattern: the toolbar is one Tab stop, and the arrow keys (Home, End) move between its controls.
+// Tab then goes straight on to the text instead of through eleven buttons.
+function rovingFocus(toolbar) {
+  const items = Array.from(toolbar.querySelectorAll("button[data-cmd], input[type=file]"));
+  const current = (item) => items.forEach((other) => { other.tabIndex = other === item ? 0 : -1; });
+  current(items[0]);
+  toolbar.addEventListener("focusin", (event) => {
+    if (items.includes(event.target)) {
+      current(event.target);
+    }
+  });
+  toolbar.addEventListener("keydown", (event) => {
+    const at = items.indexOf(document.activeElement);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (at < 0 || next === undefined) {
+      return;
+    }
+    event.preventDefault();
+    items[(next + items.length) % items.length].focus();
+  });
 }

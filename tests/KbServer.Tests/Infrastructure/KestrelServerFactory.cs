@@ -17,6 +17,10 @@ public sealed class KestrelServerFactory : KbServerFactory
     {
     }
 
+    /// <summary>A server with <paramref name="settings"/> on top of the test defaults, e.g. <c>Themes:Active</c> for a journey in another theme.</summary>
+    /// <remarks>A factory method, not a constructor: xunit refuses a class fixture with more than one public constructor.</remarks>
+    public static KestrelServerFactory WithSettings(IReadOnlyDictionary<string, string?> settings) => new(settings, null);
+
     /// <param name="logs">A provider added beside the application's own, to read what the server logs.</param>
     /// <param name="console">Where the server writes what it says on its console (the start-up block), instead of the test's console.</param>
     internal KestrelServerFactory(IReadOnlyDictionary<string, string?>? settings, ILoggerProvider? logs, TextWriter? console = null)

@@ -89,6 +89,9 @@ public sealed class TokensAndReportsTests(SampleServerFactory factory) : IClassF
         var page = await reviewer.GetDocumentAsync("/studio/reports/search?days=7");
         Assert.Contains(page.QuerySelectorAll("#zero-queries td"), td => td.TextContent == unique);
         Assert.NotNull(page.QuerySelector("svg.chart rect.bar"));
+        var dayRows = page.QuerySelectorAll(".chart-data tbody tr"); // the chart's text alternative: one row a day
+        Assert.Equal(7, dayRows.Length);
+        Assert.True(int.Parse(dayRows[^1].QuerySelector("td")!.TextContent, System.Globalization.CultureInfo.InvariantCulture) >= 4, "today's row counts today's searches");
         var csv = await reviewer.Client.GetStringAsync("/studio/reports/search?handler=csv&days=7");
         Assert.StartsWith("query,searches,opened,no_results,last_searched\n", csv, StringComparison.Ordinal);
         Assert.Contains($"\"'={unique}\"", csv, StringComparison.Ordinal);

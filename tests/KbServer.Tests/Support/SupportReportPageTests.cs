@@ -31,6 +31,11 @@ public sealed class SupportReportPageTests : SupportServer
         Assert.Equal(7, page.QuerySelectorAll("#authoring svg.chart g").Length);
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains(page.QuerySelectorAll("svg.chart title"), t => t.TextContent.StartsWith($"{today}: {SampleArticle.ReadAll(Seed.Path).Count} created", StringComparison.Ordinal));
+        Assert.Contains("Exporting data: 3 tickets", page.QuerySelector("svg.chart[role=img]")!.GetAttribute("aria-label"), StringComparison.Ordinal);
+        var authoringRows = page.QuerySelectorAll("#authoring .chart-data tbody tr");
+        Assert.Equal(7, authoringRows.Length);
+        Assert.Equal(today, authoringRows[^1].QuerySelector("th")!.TextContent);
+        Assert.Equal(SampleArticle.ReadAll(Seed.Path).Count.ToString(System.Globalization.CultureInfo.InvariantCulture), authoringRows[^1].QuerySelectorAll("td")[1].TextContent);
         var editor = await lead.GetDocumentAsync(start);
         var selected = editor.QuerySelectorAll("#ticket-categories option").OfType<IHtmlOptionElement>().Where(o => o.IsSelected).Select(o => o.Value);
         Assert.Equal(["exports"], selected);

@@ -46,11 +46,14 @@
       active = -1;
       if (results.length === 0) { close(); return; }
       results.forEach(function (result, i) {
+        // The link itself is the option (inside a presentational item): an option may not hold a focusable link
+        // (axe nested-interactive), and a real href keeps middle-click and "open in new tab".
         var item = document.createElement('li');
-        item.id = listId + '-' + i;
-        item.setAttribute('role', 'option');
-        item.setAttribute('aria-selected', 'false');
+        item.setAttribute('role', 'none');
         var link = document.createElement('a');
+        link.id = listId + '-' + i;
+        link.setAttribute('role', 'option');
+        link.setAttribute('aria-selected', 'false');
         link.href = result.url;
         link.textContent = result.title; // text, never HTML
         link.tabIndex = -1;
@@ -90,7 +93,7 @@
       else if (e.key === 'Escape') { close(); }
       else if (e.key === 'Enter' && active >= 0) {
         e.preventDefault();
-        window.location.href = list.querySelectorAll('[role="option"] a')[active].href;
+        window.location.href = list.querySelectorAll('[role="option"]')[active].href;
       }
     });
 

@@ -18,7 +18,10 @@ internal static class GapChart
         var max = Math.Max(1, shown.Length == 0 ? 1 : shown.Max(r => r.Tickets));
         var height = Math.Max(Row, shown.Length * Row) + 4;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Tickets per ticket category, largest gap first\">");
+        // The label says what the picture shows (its bars' tooltips are not read out); the table under it has every figure.
+        var largest = string.Join("; ", shown.Take(3).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name}: {r.Tickets} tickets, gap {r.Gap:0.##}")));
+        var label = WebUtility.HtmlEncode($"Tickets per ticket category, largest gap first. {largest}. Every category is in the table below.");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{label}\">");
         for (var i = 0; i < shown.Length; i++)
         {
             var row = shown[i];

@@ -14,9 +14,11 @@ public sealed class SearchModel(SearchReports reports) : PageModel
 
     public SearchReport Report { get; private set; } = null!;
 
-    public string ChartSvg => DailyChart.Render(
-        Report.ByDay.Select(d => new ChartDay(d.Day, d.Searches, d.ZeroResults, $"{d.Day:yyyy-MM-dd}: {d.Searches} searches, {d.ZeroResults} with no results, {d.Clicks} opened")).ToArray(),
-        "Searches");
+    /// <summary>One bar per day, for the chart and for the table that says the same in text.</summary>
+    public IReadOnlyList<ChartDay> ChartDays =>
+        [.. Report.ByDay.Select(d => new ChartDay(d.Day, d.Searches, d.ZeroResults, $"{d.Day:yyyy-MM-dd}: {d.Searches} searches, {d.ZeroResults} with no results, {d.Clicks} opened"))];
+
+    public string ChartSvg => DailyChart.Render(ChartDays, "Searches");
 
     public async Task OnGetAsync()
     {

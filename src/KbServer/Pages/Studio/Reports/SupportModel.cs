@@ -42,9 +42,10 @@ public sealed class SupportModel(TicketCategoryReports categories, AuthorReports
     public string ChartSvg => GapChart.Render(Categories);
 
     /// <summary>Articles touched per day over two weeks, created ones highlighted.</summary>
-    public string AuthoringSvg => DailyChart.Render(
-        Authoring.ByDay.Select(d => new ChartDay(d.Day, d.Created + d.Edited, d.Created, $"{d.Day:yyyy-MM-dd}: {d.Created} created, {d.Edited} edited")).ToArray(),
-        "Articles written");
+    public IReadOnlyList<ChartDay> AuthoringChartDays =>
+        [.. Authoring.ByDay.Select(d => new ChartDay(d.Day, d.Created + d.Edited, d.Created, $"{d.Day:yyyy-MM-dd}: {d.Created} created, {d.Edited} edited"))];
+
+    public string AuthoringSvg => DailyChart.Render(AuthoringChartDays, "Articles written");
 
     public async Task OnGetAsync()
     {
