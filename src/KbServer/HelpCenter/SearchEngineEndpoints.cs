@@ -11,7 +11,8 @@ internal static class SearchEngineEndpoints
     private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
 
     // The team's and the machines' parts: nothing there is for a search engine (and /search/click only redirects).
-    private static readonly string[] Disallowed = ["/studio", "/api/", "/openapi/", "/content.git", "/search/click"];
+    // Each ends with a slash so that a category such as /studio-lighting stays crawlable.
+    private static readonly string[] Disallowed = ["/studio/", "/api/", "/openapi/", "/content.git/", "/search/click"];
 
     public static IEndpointRouteBuilder MapSearchEngines(this IEndpointRouteBuilder app)
     {

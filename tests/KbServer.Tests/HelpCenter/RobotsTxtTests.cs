@@ -25,9 +25,9 @@ public sealed class RobotsTxtTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("User-agent: *", lines[0]);
-        Assert.Contains("Disallow: /studio", lines);
+        Assert.Contains("Disallow: /studio/", lines);
         Assert.Contains("Disallow: /api/", lines);
-        Assert.Contains("Disallow: /content.git", lines);
+        Assert.Contains("Disallow: /content.git/", lines);
         Assert.DoesNotContain("Disallow: /", lines);
         Assert.Contains("Sitemap: http://localhost/sitemap.xml", lines);
     }
@@ -52,7 +52,7 @@ public sealed class RobotsTxtTests : IDisposable
         // Assert
         Assert.Equal(["User-agent: *", "Disallow: /"], closed.Where(l => l.Length > 0));
         var campaign = Array.IndexOf(open, "Disallow: /guides/old-campaign");
-        Assert.True(campaign > Array.IndexOf(open, "Disallow: /studio") && campaign < Array.IndexOf(open, "User-agent: ExampleBot"));
+        Assert.True(campaign > Array.IndexOf(open, "Disallow: /studio/") && campaign < Array.IndexOf(open, "User-agent: ExampleBot"));
         Assert.Equal("Disallow: /", open[Array.IndexOf(open, "User-agent: ExampleBot") + 1]);
         Assert.Contains("Sitemap: https://help.example.com/sitemap.xml", open);
     }

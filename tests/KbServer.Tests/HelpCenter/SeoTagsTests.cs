@@ -102,4 +102,21 @@ public sealed class SeoTagsTests(SampleServerFactory factory) : IClassFixture<Sa
         Assert.Equal("http://localhost/", site.GetProperty("url").GetString());
         Assert.Equal("http://localhost/search?q={search_term_string}", site.GetProperty("potentialAction").GetProperty("target").GetString());
     }
+
+    [Fact]
+    public async Task MidnightTheme_WritesTheSameHead()
+    {
+        // Arrange
+        using var midnight = new KbServerFactory(RepoPaths.Content, new Dictionary<string, string?> { ["Themes:Active"] = "midnight" });
+
+        // Act
+        var home = await Html.ParseAsync(await midnight.CreateClient().GetAsync("/"));
+        var article = await Html.ParseAsync(await midnight.CreateClient().GetAsync(Article));
+
+        // Assert
+        Assert.Equal("http://localhost/", PageMeta.Canonical(home));
+        Assert.Equal("http://localhost" + Article, PageMeta.Canonical(article));
+        Assert.Equal("article", PageMeta.Meta(article, "og:type"));
+        Assert.NotEmpty(PageMeta.JsonLd(article));
+    }
 }
