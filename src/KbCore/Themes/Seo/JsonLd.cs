@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace KbCore.Themes.Seo;
 
@@ -11,8 +12,8 @@ namespace KbCore.Themes.Seo;
 /// </summary>
 public static class JsonLd
 {
-    // The default encoder escapes every HTML-significant character; everything else outside ASCII too, which is valid JSON.
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Default };
+    // A JavaScriptEncoder escapes the HTML-significant characters whatever ranges it allows; allowing all keeps é as é.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>
     /// An <c>Article</c>; dates as ISO 8601, or left out when git does not know them. The authors are people; without
@@ -28,12 +29,12 @@ public static class JsonLd
         node["mainEntityOfPage"] = new JsonObject { ["@type"] = "WebPage", ["@id"] = url };
         if (published is { } p)
         {
-            node["datePublished"] = p.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+            node["datePublished"] = Iso(p);
         }
 
         if (modified is { } m)
         {
-            node["dateModified"] = m.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+            node["dateModified"] = Iso(m);
         }
 
         var organization = new JsonObject { ["@type"] = "Organization", ["name"] = publisher };
@@ -90,6 +91,10 @@ public static class JsonLd
         };
         return Encode(node);
     }
+
+    // UTC with a Z: an offset's + would be written \u002B, valid but unreadable.
+    private static string Iso(DateTimeOffset when) =>
+        when.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonObject Thing(string type) => new() { ["@context"] = "https://schema.org", ["@type"] = type };
 
