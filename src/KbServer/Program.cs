@@ -62,6 +62,7 @@ app.MapGitHttp();
 app.MapChangePreview();
 app.MapRazorPages();
 app.MapContact();
+app.MapSearchEngines();
 app.MapHelpCenter();
 
 await app.RunAsync().ConfigureAwait(false);

@@ -106,10 +106,12 @@ public sealed class ContentRepository
             SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time,
         };
         DateTimeOffset? last = null;
+        DateTimeOffset? first = null;
         var authors = new List<string>();
         foreach (var entry in repo.Commits.QueryBy(filePath, filter).Take(200))
         {
             last ??= entry.Commit.Author.When;
+            first = entry.Commit.Author.When;
 
             // The commit that seeded the repository is the installer's, not a person's.
             if (entry.Commit.Author.Email != RepositorySeeder.AuthorEmail && !authors.Contains(entry.Commit.Author.Name, StringComparer.Ordinal))
@@ -118,7 +120,7 @@ public sealed class ContentRepository
             }
         }
 
-        return new ArticleHistory(last, authors);
+        return new ArticleHistory(last, authors, first);
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public static class ThemePages
         ["page_title"] = typeof(string),
         ["page_description"] = typeof(string),
         ["template"] = typeof(string),
+        ["seo"] = typeof(SeoView),
         ["content_for_layout"] = typeof(string),
     };
 }

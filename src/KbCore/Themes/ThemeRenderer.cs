@@ -96,8 +96,9 @@ public sealed class ThemeRenderer
     }
 
     /// <summary>Renders <c>templates/{template}.liquid</c> of the active theme, then the layouts it names.</summary>
+    /// <param name="seo">What the head tells search engines; without it the page says <c>noindex</c> and nothing more.</param>
     /// <exception cref="ThemeException">The template (or one it uses) is missing, broken or over a limit.</exception>
-    public string Render(string template, object page, SiteView site, string pageTitle, string pageDescription)
+    public string Render(string template, object page, SiteView site, string pageTitle, string pageDescription, SeoView? seo = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         if (ThemePages.Models.TryGetValue(template, out var model) && page.GetType() != model)
@@ -115,6 +116,7 @@ public sealed class ThemeRenderer
         context.SetValue("page_title", pageTitle);
         context.SetValue("page_description", pageDescription);
         context.SetValue("template", template);
+        context.SetValue("seo", seo ?? SeoView.NoIndex);
         context.SetValue("theme", _settings.View(Version));
         context.AmbientValues[KbFilters.AssetVersionKey] = Version;
         var file = parsed.File;

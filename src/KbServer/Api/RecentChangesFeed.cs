@@ -15,11 +15,12 @@ internal static class RecentChangesFeed
         return app;
     }
 
-    private static async Task Write(HttpContext context, ContentRepository repository, ContentStore store)
+    private static async Task Write(HttpContext context, ContentRepository repository, ContentStore store, HelpCenter.PublicUrls urls)
     {
         var snapshot = store.Current;
         var changes = RecentChange.Load(repository, snapshot);
-        var root = $"{context.Request.Scheme}://{context.Request.Host}";
+        // HelpCenter:BaseUrl when set: a feed read through a proxy must link to the proxy's address.
+        var root = urls.Base(context);
         context.Response.ContentType = "application/atom+xml; charset=utf-8";
         // Commit messages and names come from anyone who can push: characters XML cannot carry are dropped, not fatal.
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false), CheckCharacters = false };

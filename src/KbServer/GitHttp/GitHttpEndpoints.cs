@@ -29,7 +29,7 @@ internal static class GitHttpEndpoints
 
     private static async Task HandleAsync(
         HttpContext context, string? rest, ContentRepository repository, ContentStore store, ContentWriteLock writeLock,
-        IAuthorizationService authorization, IOptions<ContentOptions> options, GitHookFolder hooks, ILoggerFactory loggers, KbCore.Reviews.ChangeRequests changes, KbCore.Telemetry.KbMetrics metrics)
+        IAuthorizationService authorization, IOptions<ContentOptions> options, GitHookFolder hooks, ILoggerFactory loggers, KbCore.Reviews.ChangeRequests changes, KbCore.Telemetry.KbMetrics metrics, HelpCenter.PublicUrls urls)
     {
         rest ??= string.Empty;
         var service = context.Request.Query["service"].ToString();
@@ -138,7 +138,8 @@ internal static class GitHttpEndpoints
                     foreach (var pushed in after.Where(t => t.Key != branch && t.Value is not null && t.Value != before[t.Key]))
                     {
                         var request = await changes.PushedAsync(pushed.Key["refs/heads/".Length..], pusher, CancellationToken.None).ConfigureAwait(false);
-                        links.Add($"Change request #{request.Id}: {context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/studio/changes/{request.Id}");
+                        // HelpCenter:BaseUrl when set: behind a proxy the request's own host is not the one people open.
+                        links.Add($"Change request #{request.Id}: {urls.Absolute(context, $"/studio/changes/{request.Id}")}");
                     }
 
                     return sideband ? links : [];

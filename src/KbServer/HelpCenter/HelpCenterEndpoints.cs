@@ -65,7 +65,7 @@ internal static class HelpCenterEndpoints
         return Results.Redirect(HelpCenterUrls.ForPath(path));
     }
 
-    private static async Task ContentAsync(HttpContext context, string? path, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views, ContentRepository repository, PublicAssetIndex publicAssets, KbCore.Analytics.ArticleViews counter)
+    private static async Task ContentAsync(HttpContext context, string? path, ContentStore store, HelpCenterResponses pages, HelpCenterViewBuilder views, ContentRepository repository, PublicAssetIndex publicAssets, KbCore.Analytics.ArticleViews counter, PublicUrls urls)
     {
         var snapshot = store.Current;
         var team = HelpCenterAudience.IsTeam(context);
@@ -100,11 +100,11 @@ internal static class HelpCenterEndpoints
             return;
         }
 
-        // A moved article: only to a target the visitor may see, so a redirect never reveals an internal path.
-        if (article is null && snapshot.Redirects.TryGetValue(key, out var movedTo) &&
-            snapshot.Articles.TryGetValue(movedTo, out var moved) && HelpCenterViewBuilder.CanSee(moved, team))
+        // A moved article, a file name, another case: only to a target the visitor may see, so a redirect never reveals an internal path.
+        if (article is null && CanonicalPaths.Resolve(snapshot, key, team) is { } target)
         {
-            context.Response.Redirect(HelpCenterUrls.ForPath(moved.Path) + context.Request.QueryString, permanent: true);
+            // Absolute, so the Location is exactly the canonical URL the page names.
+            context.Response.Redirect(urls.Absolute(context, HelpCenterUrls.ForPath(target)) + context.Request.QueryString, permanent: true);
             return;
         }
 

@@ -7,7 +7,7 @@ using KbCore.Themes.Models;
 namespace KbServer.HelpCenter;
 
 /// <summary>Writes themed pages: ETags, 304s, cache headers, and error pages that never depend on what was asked for.</summary>
-internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache, ILogger<HelpCenterResponses> logger)
+internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache, SeoViewBuilder seo, PublicUrls urls, ILogger<HelpCenterResponses> logger)
 {
     // Pages revalidate on every view: cheap with ETags, and a push shows up at once.
     private const string PageCacheControl = "public, max-age=0, must-revalidate";
@@ -27,7 +27,8 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
         // A team member's page (internal articles, edit links) has its own ETag and never enters the shared cache.
         var team = HelpCenterAudience.IsTeam(context);
         var internalShown = team && !asVisitor;
-        var etag = ETag(snapshot.CommitSha, themes.ActiveTheme + "." + themes.Version + (internalShown ? ".team" : string.Empty), key);
+        // Pages hold absolute URLs: without HelpCenter:BaseUrl those depend on the host asked for, so the host is part of the key.
+        var etag = ETag(snapshot.CommitSha, themes.ActiveTheme + "." + themes.Version + (internalShown ? ".team" : string.Empty), urls.Base(context) + "\n" + key);
         if (cacheable && NotModified(context, etag))
         {
             HelpCenterAudience.SetCaching(context, team, PageCacheControl);
@@ -42,7 +43,9 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
             byte[] Render()
             {
                 var (template, page, title, description) = build();
-                return Encoding.UTF8.GetBytes(themes.Render(template, page, HelpCenterViewBuilder.Site(snapshot, themes.ActiveTheme, includeInternal: internalShown), title, description));
+                // A preview shows a change request's unpublished text: never for search engines.
+                var meta = asVisitor ? SeoView.NoIndex : seo.For(context, snapshot, key, page, title, description);
+                return Encoding.UTF8.GetBytes(themes.Render(template, page, HelpCenterViewBuilder.Site(snapshot, themes.ActiveTheme, includeInternal: internalShown), title, description, meta));
             }
 
             body = cacheable && !team ? cache.GetOrAdd(etag, Render) : Render();
@@ -83,7 +86,7 @@ internal sealed class HelpCenterResponses(ThemeRenderer themes, PageCache cache,
         try
         {
             var site = HelpCenterViewBuilder.Site(snapshot, themes.ActiveTheme, includeInternal: false);
-            body = Encoding.UTF8.GetBytes(themes.Render("error", new ErrorView(status, title, message), site, title, string.Empty));
+            body = Encoding.UTF8.GetBytes(themes.Render("error", new ErrorView(status, title, message), site, title, string.Empty, SeoView.NoIndex));
         }
         catch (ThemeException e)
         {

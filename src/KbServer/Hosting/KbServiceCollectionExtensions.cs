@@ -54,6 +54,13 @@ internal static class KbServiceCollectionExtensions
         services.AddSingleton<PublicAssetIndex>();
         services.AddSingleton<ThemeRenderer>();
         services.AddSingleton<HelpCenterViewBuilder>();
+        services.AddOptions<HelpCenterOptions>()
+            .Bind(config.GetSection(HelpCenterOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HelpCenterOptions>, HelpCenterOptionsValidator>();
+        services.AddSingleton<PublicUrls>();
+        services.AddSingleton<SeoViewBuilder>();
+        services.AddSingleton<Sitemaps>();
         services.AddSingleton<PageCache>();
         services.AddSingleton<SearchPageBuilder>();
         services.AddHostedService<ContentWatcher>();

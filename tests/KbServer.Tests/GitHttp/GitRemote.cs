@@ -9,7 +9,15 @@ public sealed class GitRemote : IDisposable
 {
     private readonly TempDirectory _work = new("kbclone");
 
-    public KestrelServerFactory Server { get; } = new();
+    public GitRemote()
+        : this(null)
+    {
+    }
+
+    /// <param name="settings">Configuration for the server, e.g. <c>HelpCenter:BaseUrl</c>.</param>
+    internal GitRemote(IReadOnlyDictionary<string, string?>? settings) => Server = new KestrelServerFactory(settings, null);
+
+    public KestrelServerFactory Server { get; }
 
     /// <summary>The published tip, once the server has created its repository.</summary>
     public string Tip()

@@ -9,5 +9,6 @@ internal static class HelperTags
         new("search_form", "partials/search-box", new Dictionary<string, string>(), ["variant", "box_id", "box_label", "query"]),
         new("vote_widget", "partials/vote-widget", new Dictionary<string, string> { ["path"] = "page.path" }, []),
         new("related_articles", "partials/related-articles", new Dictionary<string, string> { ["articles"] = "page.related" }, ["heading"]),
+        new("seo_tags", "partials/seo-tags", new Dictionary<string, string> { ["seo"] = "seo" }, []),
     ];
 }
