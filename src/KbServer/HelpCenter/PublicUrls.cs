@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace KbServer.HelpCenter;
 
 /// <summary>Absolute URLs of the help center, from <see cref="HelpCenterOptions.BaseUrl"/> or else the request.</summary>
-internal sealed class PublicUrls(IOptions<HelpCenterOptions> options)
+public sealed class PublicUrls(IOptions<HelpCenterOptions> options)
 {
     private readonly string? _configured = string.IsNullOrWhiteSpace(options.Value.BaseUrl) ? null : options.Value.BaseUrl.TrimEnd('/');
 

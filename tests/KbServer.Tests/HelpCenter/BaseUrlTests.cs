@@ -68,5 +68,22 @@ public sealed class BaseUrlTests : IDisposable
         Assert.Matches($@"remote: Change request #\d+: {System.Text.RegularExpressions.Regex.Escape(BaseUrl)}/studio/changes/\d+", pushed.Output);
     }
 
+    [Fact]
+    public async Task InvitingSomeone_ShowsTheSetPasswordLinkAtTheBaseUrl()
+    {
+        // Arrange
+        using var server = new KbServerFactory(_seed.Path, new Dictionary<string, string?> { ["HelpCenter:BaseUrl"] = BaseUrl });
+        var admin = await StudioSession.NewUserAsync(server, "proxied.admin@example.com", KbRoles.Admin);
+
+        // Act
+        var added = await admin.SubmitAsync("/studio/admin/users", "form[action*='handler=Create']",
+            new() { ["New.Name"] = "Remote Reader", ["New.Email"] = "remote.reader@example.com", ["New.Role"] = KbRoles.Author, ["New.Password"] = string.Empty });
+
+        // Assert
+        var link = (await Html.ParseAsync(added)).QuerySelector("#set-password-link")!.TextContent.Trim();
+        Assert.StartsWith(BaseUrl + "/studio/", link, StringComparison.Ordinal);
+        Assert.Contains("token=", link, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _seed.Dispose();
 }

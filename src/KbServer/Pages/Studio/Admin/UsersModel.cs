@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KbServer.Pages.Studio.Admin;
 
 /// <summary>Admins add, invite, change roles, send reset links and deactivate. Nobody is ever deleted: they authored history.</summary>
-public sealed class UsersModel(TeamAccounts accounts, UserManager<KbUser> users, TimeProvider clock) : PageModel
+public sealed class UsersModel(TeamAccounts accounts, UserManager<KbUser> users, TimeProvider clock, KbServer.HelpCenter.PublicUrls urls) : PageModel
 {
     [BindProperty]
     public NewUserInput New { get; set; } = new();
@@ -106,7 +106,8 @@ public sealed class UsersModel(TeamAccounts accounts, UserManager<KbUser> users,
     private async Task ShowLinkAsync(KbUser user, string label)
     {
         LinkFor = label;
-        Link = $"{Request.Scheme}://{Request.Host}{await accounts.SetPasswordLinkAsync(user).ConfigureAwait(false)}";
+        // Behind a proxy the request's host is the server's: the link is mailed to someone outside, so it uses the public address.
+        Link = urls.Absolute(HttpContext, await accounts.SetPasswordLinkAsync(user).ConfigureAwait(false));
     }
 
     private async Task LoadAsync()
