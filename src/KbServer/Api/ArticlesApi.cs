@@ -15,7 +15,7 @@ internal static class ArticlesApi
 {
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
     {
-        var articles = app.MapGroup("/api/v1/articles").WithTags("Articles");
+        var articles = app.MapGroup("/articles").WithTags("Articles");
         articles.MapGet(string.Empty, List).RequireAuthorization(KbPolicies.Scope(TokenScopes.ArticlesRead))
             .WithSummary("List articles")
             .WithDescription("Every article on the published branch, public and internal, with its revision (blob SHA) for a later save.")

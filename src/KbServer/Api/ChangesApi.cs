@@ -13,7 +13,7 @@ internal static class ChangesApi
 
     public static IEndpointRouteBuilder MapChangesApi(this IEndpointRouteBuilder app)
     {
-        var changes = app.MapGroup("/api/v1/changes").RequireBrowserAntiforgery().WithTags("Change requests");
+        var changes = app.MapGroup("/changes").RequireBrowserAntiforgery().WithTags("Change requests");
         changes.MapGet(string.Empty, ListAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesRead))
             .WithSummary("List change requests")
             .WithDescription("Every change request, open and closed, newest first. States: `draft`, `in_review`, `changes_requested`, `approved`, `merged`, `closed`.")

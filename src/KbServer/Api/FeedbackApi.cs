@@ -21,7 +21,7 @@ internal static class FeedbackApi
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/feedback", VoteAsync)
+        app.MapPost("/feedback", VoteAsync)
             .RequireRateLimiting(ApiRateLimits.PerVisitor)
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))

@@ -13,7 +13,7 @@ internal static class ReportsApi
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("/api/v1/reports").RequireAuthorization(KbPolicies.Scope(TokenScopes.Reports)).WithTags("Reports");
+        var reports = app.MapGroup("/reports").RequireAuthorization(KbPolicies.Scope(TokenScopes.Reports)).WithTags("Reports");
         reports.MapGet("/search", Search)
             .WithSummary("Search report")
             .WithDescription("Searches, zero-result share, click-through, the top and the zero-result queries, and a row per day (default: the last 30 days).")

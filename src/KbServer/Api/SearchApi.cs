@@ -15,7 +15,7 @@ internal static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Search");
+        var api = app.MapGroup(string.Empty).WithTags("Search");
         api.MapGet("/search", Search)
             .WithSummary("Search articles")
             .WithDescription("Ranked results with highlighted snippets (`<mark>`), facets and a spelling suggestion; 10 per page. Anonymous callers and tokens get public articles; a signed-in team member's browser also gets internal ones, marked `internal`.")

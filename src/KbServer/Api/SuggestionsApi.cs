@@ -20,7 +20,7 @@ internal static class SuggestionsApi
 
     public static IEndpointRouteBuilder MapSuggestionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/suggestions", SuggestAsync)
+        app.MapPost("/suggestions", SuggestAsync)
             .RequireAuthorization(KbPolicies.Scope(TokenScopes.Suggest))
             .RequireBrowserAntiforgery()
             .RequireRateLimiting(ApiRateLimits.PerCaller)

@@ -16,7 +16,7 @@ internal static class TicketEventsApi
 
     public static IEndpointRouteBuilder MapTicketEventsApi(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/api/v1/ticket-events")
+        var events = app.MapGroup("/ticket-events")
             .RequireAuthorization(KbPolicies.Scope(TokenScopes.Events))
             .RequireBrowserAntiforgery()
             .RequireRateLimiting(ApiRateLimits.PerCaller)

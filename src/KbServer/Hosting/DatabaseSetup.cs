@@ -1,6 +1,3 @@
-using KbCore.Accounts;
-using KbCore.Analytics;
-using KbCore.Content;
 using KbCore.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -41,13 +38,7 @@ internal static class DatabaseSetup
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<SearchLogWriter>();
-        services.AddSingleton<SearchLog>();
-        services.AddSingleton<SearchReports>();
-        services.AddOptions<AnalyticsOptions>().Bind(config.GetSection(AnalyticsOptions.Section))
-            .Validate(o => o.SearchLogRetentionDays >= 1, "Analytics:SearchLogRetentionDays must be at least 1").ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ApiTokenService>();
-        services.AddSingleton<EditorDrafts>();
         return services;
     }
 

@@ -1,12 +1,9 @@
-using KbCore.Analytics;
-using KbCore.Contact;
-using KbCore.TicketCategories;
 using KbServer.Contact;
 using KbServer.HelpCenter;
 
 namespace KbServer.Hosting;
 
-/// <summary>Registers the support funnel: ticket events, votes, page views, the contact page and its reports.</summary>
+/// <summary>The support funnel's server parts: the helpdesk webhook, contact delivery, the page-view writer and the contact page (KbCore's parts come with AddKnowledgeBase).</summary>
 internal static class SupportSetup
 {
     public static IServiceCollection AddSupportFunnel(this IServiceCollection services, IConfiguration config)
@@ -14,15 +11,8 @@ internal static class SupportSetup
         services.AddHelpdeskWebhook(config);
         services.AddSingleton<ContactDeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<ContactDeliveryService>());
-        services.AddSingleton<TicketEvents>();
-        services.AddSingleton<ArticleFeedbackService>();
-        services.AddSingleton<ArticleViews>();
         services.AddHostedService<ArticleViewWriter>();
-        services.AddSingleton<ContactFunnel>();
-        services.AddSingleton<ContactRequests>();
         services.AddSingleton<ContactPageBuilder>();
-        services.AddSingleton<TicketCategoryReports>();
-        services.AddSingleton<AuthorReports>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ internal static class OpenApiSetup
     public static IServiceCollection AddKbOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", o =>
         {
-            o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.ShouldInclude = description => description.RelativePath?.StartsWith(ApiV1.RelativePrefix + "/", StringComparison.Ordinal) == true;
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "KnowledgeBase API";
