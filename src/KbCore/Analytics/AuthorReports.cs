@@ -79,8 +79,8 @@ public sealed class AuthorReports(ContentRepository repository, IOptions<Content
             }
 
             var changes = repo.Diff.Compare<TreeChanges>(commit.Parents.FirstOrDefault()?.Tree, commit.Tree);
-            var created = changes.Added.Count(c => IsArticle(c.Path));
-            var edited = changes.Modified.Concat(changes.Renamed).Count(c => IsArticle(c.Path));
+            var created = changes.Added.Count(c => ArticlePaths.IsArticleFile(c.Path));
+            var edited = changes.Modified.Concat(changes.Renamed).Count(c => ArticlePaths.IsArticleFile(c.Path));
             if (created + edited > 0)
             {
                 yield return (commit.Author.Email, commit.Author.Name, commit.Author.When.UtcDateTime, created, edited);
@@ -98,8 +98,4 @@ public sealed class AuthorReports(ContentRepository repository, IOptions<Content
 
         public int Thanks { get; set; }
     }
-
-    private static bool IsArticle(string path) =>
-        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !path.StartsWith(".kb/", StringComparison.Ordinal) &&
-        !path.EndsWith("/_index.md", StringComparison.Ordinal) && path != "_index.md";
 }

@@ -25,6 +25,39 @@ public static class ArticlePaths
 
     private static readonly System.Buffers.SearchValues<char> ForbiddenCharacters = System.Buffers.SearchValues.Create("\\:*?\"<>|#%");
 
+    /// <summary>A folder's settings file: front matter for the folder, never an article.</summary>
+    public const string FolderSettingsFile = "_index.md";
+
+    /// <summary>
+    /// The one rule for "is this repository file an article?", the one the snapshot applies: a markdown file
+    /// (<c>.md</c> or <c>.markdown</c>, in any letter case) outside dot folders (<c>.kb</c>, <c>.github</c>: tooling),
+    /// other than a folder's <see cref="FolderSettingsFile"/>.
+    /// </summary>
+    public static bool IsArticleFile(string filePath) => ArticlePathOf(filePath) is not null;
+
+    /// <summary>The article path (no extension) of the repository file <paramref name="filePath"/>; null when it is no article.</summary>
+    public static string? ArticlePathOf(string filePath)
+    {
+        ArgumentNullException.ThrowIfNull(filePath);
+        var slash = filePath.LastIndexOf('/');
+        var name = filePath[(slash + 1)..];
+        if (IsFolderSettingsFile(name) || filePath.StartsWith('.') || filePath.Contains("/.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var dot = name.LastIndexOf('.');
+        var extension = dot < 0 ? string.Empty : name[dot..];
+        return extension.Equals(".md", StringComparison.OrdinalIgnoreCase) || extension.Equals(".markdown", StringComparison.OrdinalIgnoreCase)
+            ? filePath[..(filePath.Length - extension.Length)]
+            : null;
+    }
+
+    /// <summary>True when the file name (or path) ends in a folder's settings file, in any letter case.</summary>
+    public static bool IsFolderSettingsFile(string filePath) =>
+        filePath.Equals(FolderSettingsFile, StringComparison.OrdinalIgnoreCase)
+        || filePath.EndsWith("/" + FolderSettingsFile, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Null when the path may be written; otherwise why not, in words for the author.</summary>
     public static string? Validate(string? path) => Check(path, portable: true, article: true);
 

@@ -17,8 +17,6 @@ internal sealed class ContentSnapshotBuilder
     /// <summary>Largest markdown file served; bigger ones are reported, not loaded.</summary>
     public const long MaxArticleBytes = 2 * 1024 * 1024;
 
-    private const string IndexFile = "_index.md";
-
     // First URL segments the help center itself answers: content there cannot be reached.
     private static readonly HashSet<string> ReservedSegments = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -81,13 +79,13 @@ internal sealed class ContentSnapshotBuilder
 
     private void AddBlob(Blob blob, string path, string folder, string name)
     {
-        if (name.Equals(IndexFile, StringComparison.OrdinalIgnoreCase))
+        if (ArticlePaths.IsFolderSettingsFile(name))
         {
             _indexFiles.Add((folder, blob, path));
         }
-        else if (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase))
+        else if (ArticlePaths.ArticlePathOf(path) is { } articlePath)
         {
-            AddArticle(blob, path);
+            AddArticle(blob, path, articlePath);
         }
         else if (folder.Length == 0 && name == TicketCategoryCatalog.FileName)
         {
@@ -103,9 +101,8 @@ internal sealed class ContentSnapshotBuilder
         }
     }
 
-    private void AddArticle(Blob blob, string filePath)
+    private void AddArticle(Blob blob, string filePath, string path)
     {
-        var path = filePath[..filePath.LastIndexOf('.')];
         if (_previous.TryGetValue(path, out var known) && known.BlobSha == blob.Sha && known.FilePath == filePath)
         {
             _articles[path] = known;

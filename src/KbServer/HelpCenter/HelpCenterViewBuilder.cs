@@ -32,8 +32,7 @@ internal sealed class HelpCenterViewBuilder(ContentRepository repository, Articl
         {
             foreach (var (path, _) in repository.RecentlyChanged(snapshot.CommitSha, limit: 50))
             {
-                var dot = path.LastIndexOf('.');
-                var key = dot > 0 && path[dot..].ToLowerInvariant() is ".md" or ".markdown" ? path[..dot] : null;
+                var key = ArticlePaths.ArticlePathOf(path);
                 if (key is not null && snapshot.Articles.TryGetValue(key, out var article) && CanSee(article, includeInternal))
                 {
                     recent.Add(Summary(snapshot, article));

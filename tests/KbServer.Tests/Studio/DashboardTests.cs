@@ -92,6 +92,27 @@ public sealed class DashboardTests : IDisposable
         Assert.Single(page.QuerySelectorAll("#team-changes tbody tr"));
     }
 
+    [Fact]
+    public async Task TeamChanges_NameArticlesOfEveryMarkdownSpelling_ByTitle()
+    {
+        // Arrange: the help center serves Guide.MD and notes.markdown as articles; the dashboard must say so too.
+        using var seed = new TempDirectory("kbseed").WriteFiles(new Dictionary<string, string>
+        {
+            ["help/Guide.MD"] = "---\ntitle: Upper-case guide\n---\nBody.\n",
+            ["help/notes.markdown"] = "---\ntitle: Long-extension notes\n---\nBody.\n",
+        });
+        using var factory = new KbServerFactory(seed.Path);
+        var author = await StudioSession.NewUserAsync(factory, "case@example.com", KbRoles.Author);
+
+        // Act
+        var page = await author.GetDocumentAsync("/studio");
+
+        // Assert
+        var team = page.QuerySelector("#team-changes")!;
+        Assert.Equal("Upper-case guide", Link(team, "/studio/edit?path=help%2FGuide").TextContent);
+        Assert.Equal("Long-extension notes", Link(team, "/studio/edit?path=help%2Fnotes").TextContent);
+    }
+
     public void Dispose()
     {
         _factory.Dispose();

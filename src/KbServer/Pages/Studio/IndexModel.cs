@@ -62,7 +62,7 @@ public sealed class IndexModel(ContentRepository repository, ContentStore store,
 
     /// <summary>The article a repository file is, when it is one in the current snapshot.</summary>
     public Article? ArticleAt(string filePath) =>
-        filePath.EndsWith(".md", StringComparison.Ordinal) && _snapshot.Articles.TryGetValue(filePath[..^3], out var article) ? article : null;
+        ArticlePaths.ArticlePathOf(filePath) is { } path && _snapshot.Articles.TryGetValue(path, out var article) ? article : null;
 
     public string DraftUrl(EditorDraft draft) =>
         draft.Path.Length == 0 ? "/studio/edit" : "/studio/edit?path=" + Uri.EscapeDataString(draft.Path);

@@ -32,15 +32,11 @@ public sealed record RecentChange(CommitSummary Commit, IReadOnlyList<(string Pa
         {
             // A folder's _index.md is its settings, not an article: never "removed or moved".
             var articles = commit.Paths
-                .Where(p => IsArticle(p))
-                .Select(p => p[..p.LastIndexOf('.')])
+                .Select(ArticlePaths.ArticlePathOf)
+                .OfType<string>()
                 .Select(p => (p, snapshot.Articles.TryGetValue(p, out var a) ? a.Title : p + " (removed or moved since)"))
                 .ToList();
-            return new RecentChange(commit, articles, commit.Paths.Where(p => !IsArticle(p)).ToList());
+            return new RecentChange(commit, articles, commit.Paths.Where(p => !ArticlePaths.IsArticleFile(p)).ToList());
         }).ToList();
     }
-
-    private static bool IsArticle(string path) =>
-        (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase))
-        && !Path.GetFileNameWithoutExtension(path).Equals("_index", StringComparison.OrdinalIgnoreCase);
 }
