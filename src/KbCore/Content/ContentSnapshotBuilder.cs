@@ -172,9 +172,30 @@ internal sealed class ContentSnapshotBuilder
         return folder;
     }
 
+    /// <summary>
+    /// One settings file per folder. A push can bring <c>_index.md</c> beside <c>_INDEX.MD</c> (one file on macOS
+    /// and Windows, two in git): the lowercase one wins and the other is reported, never a failed snapshot.
+    /// </summary>
+    private IEnumerable<(string FolderPath, Blob Blob, string FilePath)> FolderSettingsFiles()
+    {
+        foreach (var group in _indexFiles.GroupBy(f => f.FolderPath, StringComparer.Ordinal))
+        {
+            var ordered = group
+                .OrderBy(f => f.FilePath.EndsWith("/" + ArticlePaths.FolderSettingsFile, StringComparison.Ordinal) || f.FilePath == ArticlePaths.FolderSettingsFile ? 0 : 1)
+                .ThenBy(f => f.FilePath, StringComparer.Ordinal)
+                .ToList();
+            foreach (var ignored in ordered.Skip(1))
+            {
+                _problems.Add(new(ignored.FilePath, 0, ContentProblem.Warning, $"{ordered[0].FilePath} already sets this folder's title and order; this file is ignored"));
+            }
+
+            yield return ordered[0];
+        }
+    }
+
     private ContentSnapshot Finish(Commit commit)
     {
-        var indexes = _indexFiles
+        var indexes = FolderSettingsFiles()
             .Select(f => (f.FolderPath, Metadata: ReadIndexFile(f.Blob, f.FilePath)))
             .Where(f => f.Metadata is not null)
             .ToDictionary(f => f.FolderPath, f => f.Metadata!, StringComparer.Ordinal);

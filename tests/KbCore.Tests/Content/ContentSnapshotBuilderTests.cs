@@ -29,6 +29,25 @@ public class ContentSnapshotBuilderTests
     };
 
     [Fact]
+    public void Build_TwoSettingsFilesDifferingByCase_LowercaseWins_TheOtherIsReported()
+    {
+        // Act: git keeps both; a case-insensitive checkout would see one file.
+        var snapshot = TestContent.Snapshot(new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["billing/_INDEX.MD"] = "---\ntitle: Shouting\n---\n",
+            ["billing/_index.md"] = "---\ntitle: Billing\n---\n",
+            ["billing/plans.md"] = "# Plans\n",
+        });
+
+        // Assert
+        Assert.Equal("Billing", snapshot.Folders["billing"].Title);
+        Assert.Equal(["Plans"], snapshot.Folders["billing"].Articles.Select(a => a.Title));
+        var problem = Assert.Single(snapshot.Problems, p => p.File == "billing/_INDEX.MD");
+        Assert.Equal(ContentProblem.Warning, problem.Severity);
+        Assert.Contains("billing/_index.md already sets this folder", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_HelpCenter_FolderTitlesAndDescriptionsFromIndexFiles()
     {
         // Act
