@@ -1,5 +1,6 @@
 using KbCore.Accounts;
 using KbCore.Content;
+using KbCore.Outcomes;
 using LibGit2Sharp;
 
 namespace KbCore.Reviews;
@@ -8,36 +9,36 @@ namespace KbCore.Reviews;
 public sealed partial class ChangeRequests
 {
     /// <summary>The author asks for review.</summary>
-    public Task<string?> SubmitAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken) =>
+    public Task<Refusal?> SubmitAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken) =>
         UpdateAsync(id, request =>
         {
             if (request.AuthorId != actor.UserId && !actor.Roles.Contains(KbRoles.Admin))
             {
-                return "Only its author can submit a change request for review.";
+                return Refusal.Forbidden("Only its author can submit a change request for review.");
             }
 
             if (request.State != ChangeRequestStates.Draft)
             {
-                return "This change request is already in review.";
+                return Refusal.Conflict("This change request is already in review.");
             }
 
             request.State = ChangeRequestStates.InReview;
             return null;
         }, cancellationToken);
 
-    /// <summary>Approve or request changes at the branch's current head. Null when recorded; otherwise why not.</summary>
+    /// <summary>Approve or request changes at the branch's current head. Null when recorded; otherwise why not (a stale <paramref name="expectedHead"/> is <see cref="RefusalKind.Stale"/>).</summary>
     /// <param name="expectedHead">The head the reviewer looked at, when known: a verdict never covers commits they did not see.</param>
-    public async Task<string?> ReviewAsync(int id, ReviewerIdentity reviewer, string verdict, CancellationToken cancellationToken, string? expectedHead = null)
+    public async Task<Refusal?> ReviewAsync(int id, ReviewerIdentity reviewer, string verdict, CancellationToken cancellationToken, string? expectedHead = null)
     {
         ArgumentNullException.ThrowIfNull(reviewer);
         if (!reviewer.Roles.Any(r => r is KbRoles.Reviewer or KbRoles.Admin))
         {
-            return "Only reviewers and admins review change requests.";
+            return Refusal.Forbidden("Only reviewers and admins review change requests.");
         }
 
         if (verdict is not (ChangeRequestReview.Approve or ChangeRequestReview.RequestChanges))
         {
-            return "A review approves or requests changes.";
+            return Refusal.Invalid("verdict", "A review approves or requests changes.");
         }
 
         var policy = Policy();
@@ -45,19 +46,19 @@ public sealed partial class ChangeRequests
         {
             if (request.State is ChangeRequestStates.Draft)
             {
-                return "The author has not submitted this change request for review yet.";
+                return Refusal.Conflict("The author has not submitted this change request for review yet.");
             }
 
             if (verdict == ChangeRequestReview.Approve && !policy.AuthorsMayApproveOwn &&
                 (request.AuthorId == reviewer.UserId || Commits(request).Any(c => string.Equals(c.AuthorEmail, reviewer.Email, StringComparison.OrdinalIgnoreCase))))
             {
-                return "You cannot approve a change request you wrote in under this repository's policy.";
+                return Refusal.Conflict("You cannot approve a change request you wrote in under this repository's policy.");
             }
 
             var head = Head(request.Branch) ?? string.Empty;
             if (expectedHead is not null && expectedHead != head)
             {
-                return "The change request changed while you were reviewing it; look at the latest changes and review again.";
+                return Refusal.Stale("The change request changed while you were reviewing it; look at the latest changes and review again.");
             }
 
             request.Reviews.Add(new ChangeRequestReview
@@ -77,18 +78,18 @@ public sealed partial class ChangeRequests
     }
 
     /// <summary>Merges an approved change request; refused when it is not approved at its current head or does not merge cleanly.</summary>
-    public async Task<(string? CommitSha, string? Error)> MergeAsync(int id, ReviewerIdentity merger, CancellationToken cancellationToken)
+    public async Task<Outcome<string>> MergeAsync(int id, ReviewerIdentity merger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(merger);
         var request = await FindAsync(id, cancellationToken).ConfigureAwait(false);
-        if (request is null || !ChangeRequestStates.IsOpen(request.State))
+        if (request is null || NotOpen(id, request.State) is not null)
         {
-            return (null, $"Change request #{id} is not open.");
+            return NotOpen(id, request?.State)!;
         }
 
         if (request.AuthorId != merger.UserId && !merger.Roles.Any(r => r is KbRoles.Reviewer or KbRoles.Admin))
         {
-            return (null, "Only the author, reviewers and admins can merge a change request.");
+            return Refusal.Forbidden("Only the author, reviewers and admins can merge a change request.");
         }
 
         var policy = Policy();
@@ -96,13 +97,13 @@ public sealed partial class ChangeRequests
         var approvals = CurrentApprovals(request, head ?? string.Empty);
         if (head is null || request.State != ChangeRequestStates.Approved || approvals.Count < Math.Max(1, policy.MinApprovals))
         {
-            return (null, $"It needs {Math.Max(1, policy.MinApprovals)} approval(s) of its latest changes before it can be merged.");
+            return Refusal.Conflict($"It needs {Math.Max(1, policy.MinApprovals)} approval(s) of its latest changes before it can be merged.");
         }
 
         var result = await writer.MergeAsync(request.Branch, head, MergeMessage(request, approvals, Commits(request)), merger.Commit, policy.Squash, cancellationToken).ConfigureAwait(false);
         if (result.Status != SaveStatus.Committed)
         {
-            return (null, result.Status == SaveStatus.Conflict
+            return Refusal.Conflict(result.Status == SaveStatus.Conflict
                 ? $"It does not merge cleanly with the published branch ({result.Error}). Update it from the published branch and resolve the conflicts first."
                 : result.Error ?? "It could not be merged.");
         }
@@ -113,30 +114,31 @@ public sealed partial class ChangeRequests
             r.MergeCommit = result.CommitSha;
             return null;
         }, cancellationToken).ConfigureAwait(false);
-        return (result.CommitSha, null);
+        return result.CommitSha!;
     }
 
     /// <summary>Opens a new change request that undoes a merged one, for review like any other change.</summary>
-    public async Task<(ChangeRequest? Request, string? Error)> RevertAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken)
+    public async Task<Outcome<ChangeRequest>> RevertAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var merged = await FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (merged?.MergeCommit is not { } mergeCommit || merged.State != ChangeRequestStates.Merged)
         {
-            return (null, $"Change request #{id} is not merged, so there is nothing to revert.");
+            var nothing = $"Change request #{id} is not merged, so there is nothing to revert.";
+            return merged is null ? Refusal.NotFound(nothing) : Refusal.Conflict(nothing);
         }
 
         var title = $"Revert \"{merged.Title}\"";
-        var (revert, error) = await CreateAsync(title.Length > ChangeRequest.MaxTitleLength ? title[..ChangeRequest.MaxTitleLength] : title, actor, cancellationToken).ConfigureAwait(false);
+        var (revert, refusal) = await CreateAsync(title.Length > ChangeRequest.MaxTitleLength ? title[..ChangeRequest.MaxTitleLength] : title, actor, cancellationToken).ConfigureAwait(false);
         if (revert is null)
         {
-            return (null, error);
+            return refusal!;
         }
 
         var result = await writer.RevertMergeAsync(revert.Branch, mergeCommit, actor.Commit, $"{title}\n\nThis undoes change request #{id} ({mergeCommit}).", cancellationToken).ConfigureAwait(false);
         if (result.Status == SaveStatus.Committed)
         {
-            return (revert, null);
+            return revert;
         }
 
         // Nothing useful to review: close the empty request rather than leave it behind.
@@ -145,7 +147,7 @@ public sealed partial class ChangeRequests
             r.State = ChangeRequestStates.Closed;
             return null;
         }, cancellationToken).ConfigureAwait(false);
-        return (null, result.Status == SaveStatus.Conflict
+        return Refusal.Conflict(result.Status == SaveStatus.Conflict
             ? $"Later changes to {result.Error} overlap what this request changed, so it cannot be undone automatically; undo it by hand in a new change request."
             : result.Error ?? "The revert could not be prepared.");
     }
@@ -174,12 +176,12 @@ public sealed partial class ChangeRequests
         return update;
     }
 
-    public Task<string?> CloseAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken) =>
+    public Task<Refusal?> CloseAsync(int id, ReviewerIdentity actor, CancellationToken cancellationToken) =>
         UpdateAsync(id, request =>
         {
             if (request.AuthorId != actor.UserId && !actor.Roles.Any(r => r is KbRoles.Reviewer or KbRoles.Admin))
             {
-                return "Only its author, reviewers and admins can close a change request.";
+                return Refusal.Forbidden("Only its author, reviewers and admins can close a change request.");
             }
 
             request.State = ChangeRequestStates.Closed;

@@ -1,5 +1,6 @@
 using KbCore.Accounts;
 using KbCore.Content;
+using KbCore.Outcomes;
 using KbCore.Data;
 using LibGit2Sharp;
 using Microsoft.EntityFrameworkCore;
@@ -26,13 +27,13 @@ public sealed partial class ChangeRequests(IDbContextFactory<KbDbContext> contex
             : entry.Target is Blob { Size: <= 64 * 1024 } blob ? ReviewPolicy.Parse(blob.GetContentText()) : ReviewPolicy.Strict;
     }
 
-    public async Task<(ChangeRequest? Request, string? Error)> CreateAsync(string title, ReviewerIdentity author, CancellationToken cancellationToken)
+    public async Task<Outcome<ChangeRequest>> CreateAsync(string title, ReviewerIdentity author, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(author);
         title = (title ?? string.Empty).Trim();
         if (title.Length == 0 || title.Length > ChangeRequest.MaxTitleLength || title.Any(char.IsControl))
         {
-            return (null, $"Give the change request a title of 1 to {ChangeRequest.MaxTitleLength} characters.");
+            return Refusal.Invalid("title", $"Give the change request a title of 1 to {ChangeRequest.MaxTitleLength} characters.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -61,14 +62,14 @@ public sealed partial class ChangeRequests(IDbContextFactory<KbDbContext> contex
             {
                 (request.Branch, request.BaseCommit) = (candidate, baseCommit);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return (request, null);
+                return request;
             }
         }
 
         // No branch, so no change request: the row would be a draft nobody can edit.
         db.ChangeRequests.Remove(request);
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-        return (null, "The change request's branch could not be created; try again.");
+        return Refusal.Conflict("The change request's branch could not be created; try again.");
     }
 
     /// <summary>
@@ -204,24 +205,25 @@ public sealed partial class ChangeRequests(IDbContextFactory<KbDbContext> contex
     }
 
     /// <summary>A remark on a line of a changed article. Null when recorded; otherwise why not.</summary>
-    public async Task<string?> CommentAsync(int id, string path, int line, string body, ReviewerIdentity author, CancellationToken cancellationToken)
+    public async Task<Refusal?> CommentAsync(int id, string path, int line, string body, ReviewerIdentity author, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(author);
         body = (body ?? string.Empty).Trim();
         if (body.Length == 0 || body.Length > ReviewComment.MaxBodyLength)
         {
-            return $"Write a comment of 1 to {ReviewComment.MaxBodyLength} characters.";
+            return Refusal.Invalid("body", $"Write a comment of 1 to {ReviewComment.MaxBodyLength} characters.");
         }
 
         if (ArticlePaths.ValidateExisting(path) is not null || line < 1 || line > 100_000)
         {
-            return "Comments belong to a line of an article in this change request.";
+            return Refusal.Invalid("line", "Comments belong to a line of an article in this change request.");
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        if (!await db.ChangeRequests.AnyAsync(c => c.Id == id && c.State != ChangeRequestStates.Merged && c.State != ChangeRequestStates.Closed, cancellationToken).ConfigureAwait(false))
+        var state = await db.ChangeRequests.Where(c => c.Id == id).Select(c => c.State).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (NotOpen(id, state) is { } notOpen)
         {
-            return $"Change request #{id} is not open.";
+            return notOpen;
         }
 
         db.ReviewComments.Add(new ReviewComment
@@ -244,13 +246,21 @@ public sealed partial class ChangeRequests(IDbContextFactory<KbDbContext> contex
         return await db.ReviewComments.AsNoTracking().Where(c => c.ChangeRequestId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string?> UpdateAsync(int id, Func<ChangeRequest, string?> change, CancellationToken cancellationToken)
+    /// <summary>Null when <paramref name="state"/> (null: no such request) is open; otherwise the refusal, with the same words either way.</summary>
+    private static Refusal? NotOpen(int id, string? state) => state switch
+    {
+        null => Refusal.NotFound($"Change request #{id} is not open."),
+        _ when !ChangeRequestStates.IsOpen(state) => Refusal.Conflict($"Change request #{id} is not open."),
+        _ => null,
+    };
+
+    private async Task<Refusal?> UpdateAsync(int id, Func<ChangeRequest, Refusal?> change, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var request = await db.ChangeRequests.Include(c => c.Reviews).FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
-        if (request is null || !ChangeRequestStates.IsOpen(request.State))
+        if (request is null || NotOpen(id, request.State) is not null)
         {
-            return $"Change request #{id} is not open.";
+            return NotOpen(id, request?.State);
         }
 
         if (change(request) is { } error)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using KbCore.Accounts;
+using KbCore.Outcomes;
 using KbCore.Reviews;
 using KbServer.Api.Docs;
 using KbServer.Auth;
@@ -9,7 +10,7 @@ namespace KbServer.Api;
 /// <summary><c>/api/v1/changes</c>: change requests for integrations and scripts.</summary>
 internal static class ChangesApi
 {
-    private const string HeadDescription = "The branch's head commit you reviewed: the verdict is refused (409) if the branch moved since.";
+    private const string HeadDescription = "The branch's head commit you reviewed: the verdict is refused (412) if the branch moved since.";
 
     public static IEndpointRouteBuilder MapChangesApi(this IEndpointRouteBuilder app)
     {
@@ -23,7 +24,7 @@ internal static class ChangesApi
             .WithSummary("Open a change request")
             .WithDescription("A draft on its own branch (`cr/{id}-{title}`), authored by the caller. Save articles into it with `PUT /api/v1/articles/{path}?change={id}`, then submit it for review.")
             .WithResponseExample(StatusCodes.Status201Created, "The new draft", ResponseExamples.Change)
-            .ProducesProblems(StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         changes.MapGet("/{id:int}", GetAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesRead))
             .WithSummary("Read a change request")
             .WithDescription("Its state, approvals, every review with the commit it was given on, and the files it changes.")
@@ -31,19 +32,19 @@ internal static class ChangesApi
             .ProducesProblems(StatusCodes.Status404NotFound);
         changes.MapPost("/{id:int}/approve", ApproveAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesApprove))
             .WithSummary("Approve a change request")
-            .WithDescription("Records the caller's approval of the branch as it is now; the merge commit carries it as an `Approved-by:` trailer. Where the review policy forbids approving your own change, or the branch moved past `head`, it answers 409.")
+            .WithDescription("Records the caller's approval of the branch as it is now; the merge commit carries it as an `Approved-by:` trailer. Only reviewers and admins review (403 for other roles); where the review policy forbids approving your own change it answers 409, and 412 if the branch moved past `head`.")
             .WithResponseExample(StatusCodes.Status200OK, "The change request after the review", ResponseExamples.ChangeDetail)
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         changes.MapPost("/{id:int}/request-changes", RequestChangesAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesApprove))
             .WithSummary("Request changes to a change request")
             .WithDescription("Records the caller's verdict that the branch needs more work; a later approval by the same reviewer replaces it.")
             .WithResponseExample(StatusCodes.Status200OK, "The change request after the review", ResponseExamples.ChangeDetail)
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         changes.MapPost("/{id:int}/submit", SubmitAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite))
             .WithSummary("Submit a draft for review")
             .WithDescription("Moves a draft (or one with changes requested) to `in_review`, where reviewers see it in their queue.")
             .WithResponseExample(StatusCodes.Status200OK, "The change request, now in review", ResponseExamples.ChangeDetail)
-            .ProducesProblems(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         changes.MapPost("/{id:int}/merge", MergeAsync).RequireAuthorization(KbPolicies.Scope(TokenScopes.ChangesWrite))
             .WithSummary("Merge an approved change request")
             .WithDescription("Publishes the branch: one merge commit onto the published branch with `Reviewed-by:` / `Approved-by:` trailers. Refused (409) while the review policy's approvals are missing or the branch conflicts.")
@@ -53,7 +54,7 @@ internal static class ChangesApi
             .WithSummary("Revert a merged change request")
             .WithDescription("Opens a new change request whose branch undoes the merge; it is reviewed like any other.")
             .WithResponseExample(StatusCodes.Status201Created, "The reverting change request", ResponseExamples.Change)
-            .ProducesProblems(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -68,10 +69,10 @@ internal static class ChangesApi
             return problem;
         }
 
-        var (request, error) = await changes.CreateAsync(body?.Title ?? string.Empty, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
-        return request is null
-            ? Results.ValidationProblem(new Dictionary<string, string[]> { ["title"] = [error!] }, statusCode: 422)
-            : Results.Json(Summary(request), statusCode: StatusCodes.Status201Created);
+        var created = await changes.CreateAsync(body?.Title ?? string.Empty, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
+        return created.Succeeded
+            ? Results.Json(Summary(created.Value), statusCode: StatusCodes.Status201Created)
+            : ApiProblems.From(created.Refusal);
     }
 
     private static async Task<IResult> GetAsync(int id, ChangeRequests changes, CancellationToken cancellationToken)
@@ -102,14 +103,14 @@ internal static class ChangesApi
             return NotFound(id);
         }
 
-        var error = await changes.ReviewAsync(id, CurrentAuthor.Reviewer(context.User), verdict, context.RequestAborted, string.IsNullOrEmpty(head) ? null : head).ConfigureAwait(false);
-        return error is null ? await GetAsync(id, changes, context.RequestAborted).ConfigureAwait(false) : Refused(error);
+        var refusal = await changes.ReviewAsync(id, CurrentAuthor.Reviewer(context.User), verdict, context.RequestAborted, string.IsNullOrEmpty(head) ? null : head).ConfigureAwait(false);
+        return refusal is null ? await GetAsync(id, changes, context.RequestAborted).ConfigureAwait(false) : ApiProblems.From(refusal);
     }
 
     private static async Task<IResult> SubmitAsync(int id, HttpContext context, ChangeRequests changes)
     {
-        var error = await changes.SubmitAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
-        return error is null ? await GetAsync(id, changes, context.RequestAborted).ConfigureAwait(false) : Refused(error);
+        var refusal = await changes.SubmitAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
+        return refusal is null ? await GetAsync(id, changes, context.RequestAborted).ConfigureAwait(false) : ApiProblems.From(refusal);
     }
 
     private static async Task<IResult> MergeAsync(int id, HttpContext context, ChangeRequests changes)
@@ -119,16 +120,15 @@ internal static class ChangesApi
             return NotFound(id);
         }
 
-        var (commit, error) = await changes.MergeAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
-        return commit is null ? Refused(error!) : Results.Json(new { id, mergeCommit = commit });
+        var merged = await changes.MergeAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
+        return merged.Succeeded ? Results.Json(new { id, mergeCommit = merged.Value }) : ApiProblems.From(merged.Refusal);
     }
 
     private static async Task<IResult> RevertAsync(int id, HttpContext context, ChangeRequests changes)
     {
-        var (revert, error) = await changes.RevertAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
-        return revert is null ? Refused(error!) : Results.Json(Summary(revert), statusCode: StatusCodes.Status201Created);
+        var revert = await changes.RevertAsync(id, CurrentAuthor.Reviewer(context.User), context.RequestAborted).ConfigureAwait(false);
+        return revert.Succeeded ? Results.Json(Summary(revert.Value), statusCode: StatusCodes.Status201Created) : ApiProblems.From(revert.Refusal);
     }
-
 
     private static Dictionary<string, object?> Summary(ChangeRequest request) => new()
     {
@@ -145,6 +145,4 @@ internal static class ChangesApi
             .Select(r => new { name = r.ReviewerName, email = r.ReviewerEmail, commit = r.HeadCommit, at = r.At });
 
     private static IResult NotFound(int id) => Results.Problem(statusCode: 404, title: "No such change request", detail: $"There is no change request #{id}.");
-
-    private static IResult Refused(string error) => Results.Problem(statusCode: 409, title: "Not possible now", detail: error);
 }

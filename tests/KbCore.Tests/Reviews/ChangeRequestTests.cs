@@ -1,6 +1,7 @@
 using KbCore.Accounts;
 using KbCore.Content;
 using KbCore.Data;
+using KbCore.Outcomes;
 using KbCore.Reviews;
 using KbCore.Tests.Data;
 using KbCore.Tests.Infrastructure;
@@ -87,7 +88,9 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
         Assert.Equal(["help/cards.md", "help/refunds.md"], _changes.Changes((await _changes.FindAsync(request.Id, default))!).Select(c => c.Path).Order());
 
         Assert.Null(await _changes.SubmitAsync(request.Id, Ana, default));
-        Assert.Contains("you wrote in", await _changes.ReviewAsync(request.Id, Ana with { Roles = [KbRoles.Reviewer] }, ChangeRequestReview.Approve, default), StringComparison.Ordinal);
+        var own = await _changes.ReviewAsync(request.Id, Ana with { Roles = [KbRoles.Reviewer] }, ChangeRequestReview.Approve, default);
+        Assert.Equal(RefusalKind.Conflict, own?.Kind);
+        Assert.Contains("you wrote in", own!.Message, StringComparison.Ordinal);
         Assert.Null(await _changes.ReviewAsync(request.Id, Rob, ChangeRequestReview.RequestChanges, default));
         Assert.Equal(ChangeRequestStates.ChangesRequested, (await _changes.FindAsync(request.Id, default))!.State);
         Assert.Null(await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default));
@@ -153,7 +156,8 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
         Assert.Equal(ChangeRequestStates.Approved, onBranch.State);
         Assert.Equal(ChangeRequestStates.InReview, (await _changes.FindAsync(request.Id, default))!.State);
         Assert.Null(commit);
-        Assert.Contains("approval", error, StringComparison.Ordinal);
+        Assert.Equal(RefusalKind.Conflict, error?.Kind);
+        Assert.Contains("approval", error!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,7 +173,8 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
         var (commit, error) = await _changes.MergeAsync(request.Id, Rita, default);
 
         Assert.Null(commit);
-        Assert.Contains("help/refunds.md", error, StringComparison.Ordinal);
+        Assert.Equal(RefusalKind.Conflict, error?.Kind);
+        Assert.Contains("help/refunds.md", error!.Message, StringComparison.Ordinal);
         Assert.Equal(tip, _repo.TipSha);
     }
 
@@ -226,9 +231,44 @@ public sealed class ChangeRequestTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(SaveStatus.Committed, (await _changes.SaveAsync(request.Id, "help/refunds", "---\ntitle: Refunds\n---\nAdmin text.\n", Revision("help/refunds"), admin, null, default)).Status);
         await _changes.SubmitAsync(request.Id, Ana, default);
-        Assert.Contains("wrote in", await _changes.ReviewAsync(request.Id, admin, ChangeRequestReview.Approve, default), StringComparison.Ordinal);
-        Assert.Contains("changed while you were reviewing", await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default, new string('0', 40)), StringComparison.Ordinal);
+        var own = await _changes.ReviewAsync(request.Id, admin, ChangeRequestReview.Approve, default);
+        var stale = await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default, new string('0', 40));
+        Assert.Equal(RefusalKind.Conflict, own?.Kind);
+        Assert.Contains("wrote in", own!.Message, StringComparison.Ordinal);
+        Assert.Equal(RefusalKind.Stale, stale?.Kind);
+        Assert.Contains("changed while you were reviewing", stale!.Message, StringComparison.Ordinal);
         Assert.Null(await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default));
+    }
+
+    [Fact]
+    public async Task Refusals_SayWhyInKind_ForbiddenNotFoundConflictInvalid()
+    {
+        var (request, _) = await _changes.CreateAsync("Refund wording", Ana, default);
+        await _changes.SaveAsync(request!.Id, "help/refunds", "---\ntitle: Refunds\n---\nRefunds take a week.\n", Revision("help/refunds"), Ana, null, default);
+
+        var notAuthor = await _changes.SubmitAsync(request.Id, Rob, default);
+        var notReviewer = await _changes.ReviewAsync(request.Id, Ana, ChangeRequestReview.Approve, default);
+        var missing = await _changes.SubmitAsync(999, Ana, default);
+        var (_, missingMerge) = await _changes.MergeAsync(999, Rita, default);
+        var (_, missingRevert) = await _changes.RevertAsync(999, Rita, default);
+        var draft = await _changes.ReviewAsync(request.Id, Rita, ChangeRequestReview.Approve, default);
+        var (_, untitled) = await _changes.CreateAsync("  ", Ana, default);
+        var emptyComment = await _changes.CommentAsync(request.Id, "help/refunds", 1, " ", Rita, default);
+        Assert.Null(await _changes.CloseAsync(request.Id, Ana, default));
+        var closed = await _changes.SubmitAsync(request.Id, Ana, default);
+        var commentOnClosed = await _changes.CommentAsync(request.Id, "help/refunds", 1, "Why a week?", Rita, default);
+
+        Assert.Equal(RefusalKind.Forbidden, notAuthor?.Kind);
+        Assert.Equal(RefusalKind.Forbidden, notReviewer?.Kind);
+        Assert.Equal("Only reviewers and admins review change requests.", notReviewer!.Message);
+        Assert.Equal([RefusalKind.NotFound, RefusalKind.NotFound, RefusalKind.NotFound], new[] { missing?.Kind, missingMerge?.Kind, missingRevert?.Kind });
+        Assert.Equal("Change request #999 is not open.", missing!.Message);
+        Assert.Equal(RefusalKind.Conflict, draft?.Kind);
+        Assert.Equal((RefusalKind.Invalid, "title"), (untitled!.Kind, untitled.Field));
+        Assert.Equal((RefusalKind.Invalid, "body"), (emptyComment!.Kind, emptyComment.Field));
+        Assert.Equal(RefusalKind.Conflict, closed?.Kind);
+        Assert.Equal(RefusalKind.Conflict, commentOnClosed?.Kind);
+        Assert.Equal($"Change request #{request.Id} is not open.", closed!.Message);
     }
 
     [Fact]

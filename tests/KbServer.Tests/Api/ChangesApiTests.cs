@@ -39,8 +39,9 @@ public sealed class ChangesApiTests : IDisposable
 
         Assert.Contains("five days", await visitor.GetStringAsync("/help/refunds"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await author.PostAsync($"/api/v1/changes/{id}/submit", null)).StatusCode);
+        // An Author's token may carry changes:approve, but reviewing takes the Reviewer or Admin role.
         var own = await author.PostAsync($"/api/v1/changes/{id}/approve", null);
-        Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await author.PostAsync($"/api/v1/changes/{id}/merge", null)).StatusCode);
 
         var approved = await reviewer.PostAsync($"/api/v1/changes/{id}/approve", null);
@@ -74,6 +75,49 @@ public sealed class ChangesApiTests : IDisposable
         Assert.Contains(refunds.QuerySelectorAll("table.diff tr.ins"), tr => tr.TextContent.Contains("two days", StringComparison.Ordinal));
         Assert.Contains(refunds.QuerySelectorAll("table.diff tr.del"), tr => tr.TextContent.Contains("five days", StringComparison.Ordinal));
         Assert.Equal(2, page.QuerySelectorAll("section.change-file").Length);
+    }
+
+    [Fact]
+    public async Task Refusals_AnswerWithTheStatusThatSaysWhy()
+    {
+        // Arrange: a reviewer's own change request in review, an author and another reviewer with every change scope.
+        string[] all = [TokenScopes.ChangesRead, TokenScopes.ChangesWrite, TokenScopes.ChangesApprove, TokenScopes.ArticlesRead, TokenScopes.ArticlesWrite];
+        var rae = await ClientAsync("rae@example.com", KbRoles.Reviewer, all);
+        var author = await ClientAsync("abe@example.com", KbRoles.Author, all);
+        var rex = await ClientAsync("rex.r@example.com", KbRoles.Reviewer, all);
+        var id = (await (await rae.PostAsJsonAsync("/api/v1/changes", new { title = "Rae's wording" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var revision = (await rae.GetFromJsonAsync<JsonElement>("/api/v1/articles/help/refunds")).GetProperty("revision").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await rae.PutAsJsonAsync($"/api/v1/articles/help/refunds?change={id}", new { content = "---\ntitle: Refunds\n---\nRefunds take a day.\n", baseRevision = revision })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await rae.PostAsync($"/api/v1/changes/{id}/submit", null)).StatusCode);
+
+        // Act
+        var notReviewer = await author.PostAsync($"/api/v1/changes/{id}/approve", null);
+        var notReviewerChanges = await author.PostAsync($"/api/v1/changes/{id}/request-changes", null);
+        var ownApproval = await rae.PostAsync($"/api/v1/changes/{id}/approve", null);
+        var staleHead = await rex.PostAsync($"/api/v1/changes/{id}/approve?head={new string('0', 40)}", null);
+        var unapprovedMerge = await rae.PostAsync($"/api/v1/changes/{id}/merge", null);
+        var unmergedRevert = await rae.PostAsync($"/api/v1/changes/{id}/revert", null);
+        var missingSubmit = await rae.PostAsync("/api/v1/changes/999/submit", null);
+        var missingRevert = await rae.PostAsync("/api/v1/changes/999/revert", null);
+        var untitled = await rae.PostAsJsonAsync("/api/v1/changes", new { title = " " });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, notReviewer.StatusCode);
+        Assert.Equal("Only reviewers and admins review change requests.", (await notReviewer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("application/problem+json", notReviewer.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, notReviewerChanges.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, ownApproval.StatusCode);
+        Assert.Contains("you wrote in", (await ownApproval.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, staleHead.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, unapprovedMerge.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, unmergedRevert.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missingSubmit.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missingRevert.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, untitled.StatusCode);
+        Assert.True((await untitled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("title", out _));
+        var after = await rae.GetFromJsonAsync<JsonElement>($"/api/v1/changes/{id}");
+        Assert.Equal("in_review", after.GetProperty("state").GetString());
+        Assert.Empty(after.GetProperty("reviews").EnumerateArray());
     }
 
     [Fact]

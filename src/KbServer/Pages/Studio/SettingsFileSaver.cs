@@ -37,10 +37,10 @@ public sealed class SettingsFileSaver(ChangeRequests changes, ContentWriter writ
                 return (new SaveResult(SaveStatus.Committed) { Unchanged = true }, null, null);
             }
 
-            var (request, error) = await changes.CreateAsync(message, author, cancellationToken).ConfigureAwait(false);
+            var (request, refusal) = await changes.CreateAsync(message, author, cancellationToken).ConfigureAwait(false);
             if (request is null)
             {
-                return (null, null, error);
+                return (null, null, refusal!.Message);
             }
 
             (branch, changeId) = (request.Branch, request.Id);

@@ -151,10 +151,11 @@ public sealed class EditModel(ContentWriter writer, ContentStore store, EditorDr
         var submitForReview = OpensChangeRequest;
         if (submitForReview)
         {
-            var (created, createError) = await changes.CreateAsync(ChangeRequestTitle(), CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
+            var (created, refusal) = await changes.CreateAsync(ChangeRequestTitle(), CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
             if (created is null)
             {
-                FormError = createError;
+                // Not ModelState.Show: the refusal's "title" field is the change request's, which this form does not have.
+                FormError = refusal!.Message;
                 return Page();
             }
 

@@ -2,6 +2,7 @@ using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using KbCore.Articles;
 using KbCore.Content;
+using KbCore.Outcomes;
 using KbCore.Rendering;
 using KbCore.Reviews;
 using KbServer.Auth;
@@ -121,7 +122,7 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
 
     public async Task<IActionResult> OnPostRevertAsync(int id)
     {
-        var (revert, error) = await changes.RevertAsync(id, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
+        var (revert, refusal) = await changes.RevertAsync(id, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
         if (revert is not null)
         {
             return Redirect($"/studio/changes/{revert.Id}");
@@ -132,27 +133,27 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
             return NotFound();
         }
 
-        FormError = error;
+        FormError = ModelState.Show(refusal);
         return Page();
     }
 
     public async Task<IActionResult> OnPostMergeAsync(int id)
     {
-        var (commit, error) = await changes.MergeAsync(id, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
+        var (commit, refusal) = await changes.MergeAsync(id, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
         if (!await LoadAsync(id).ConfigureAwait(false))
         {
             return NotFound();
         }
 
-        FormError = error;
+        FormError = ModelState.Show(refusal);
         Notice = commit is null ? null : $"Merged as commit {commit[..7]}: it is on the help center now.";
         return Page();
     }
 
-    private async Task<IActionResult> ActAsync(int id, Func<Task<string?>> action)
+    private async Task<IActionResult> ActAsync(int id, Func<Task<Refusal?>> action)
     {
-        var error = await action().ConfigureAwait(false);
-        if (error is null)
+        var refusal = await action().ConfigureAwait(false);
+        if (refusal is null)
         {
             // Post/redirect/get: a reload does not repeat the action.
             return Redirect($"/studio/changes/{id}");
@@ -163,7 +164,7 @@ public sealed class DetailModel(ChangeRequests changes, ContentStore store, Arti
             return NotFound();
         }
 
-        FormError = error;
+        FormError = ModelState.Show(refusal);
         return Page();
     }
 

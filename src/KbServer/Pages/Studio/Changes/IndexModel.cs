@@ -16,13 +16,13 @@ public sealed class IndexModel(ChangeRequests changes) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? title)
     {
-        var (request, error) = await changes.CreateAsync(title ?? string.Empty, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
+        var (request, refusal) = await changes.CreateAsync(title ?? string.Empty, CurrentAuthor.Reviewer(User), HttpContext.RequestAborted).ConfigureAwait(false);
         if (request is not null)
         {
             return Redirect($"/studio/changes/{request.Id}");
         }
 
-        FormError = error;
+        FormError = ModelState.Show(refusal);
         await OnGetAsync().ConfigureAwait(false);
         return Page();
     }
