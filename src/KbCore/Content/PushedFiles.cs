@@ -19,11 +19,11 @@ public static class PushedFiles
             return $"the path is longer than {MaxPathBytes} bytes";
         }
 
-        if (filePath.EndsWith(".md", StringComparison.Ordinal))
+        if (IsServedMarkdown(filePath))
         {
-            var stem = filePath[..^3];
+            var stem = filePath[..filePath.LastIndexOf('.')];
             var slash = stem.LastIndexOf('/');
-            if (stem[(slash + 1)..] == "_index")
+            if (ArticlePaths.IsFolderSettingsFile(filePath))
             {
                 return slash < 0 ? null : ArticlePaths.Validate(stem[..slash]);
             }
@@ -41,7 +41,7 @@ public static class PushedFiles
     /// <param name="maxImagePixels">The installation's <see cref="ContentOptions.MaxImagePixels"/>.</param>
     public static string? CheckContent(string filePath, ReadOnlySpan<byte> content, long maxImagePixels = Images.ImageHeaders.DefaultMaxPixels)
     {
-        if (filePath.EndsWith(".md", StringComparison.Ordinal))
+        if (IsServedMarkdown(filePath))
         {
             if (content.Length > ContentWriter.MaxContentBytes)
             {
@@ -65,6 +65,14 @@ public static class PushedFiles
 
         return null;
     }
+
+    /// <summary>
+    /// Markdown the help center serves (an article or a folder's settings in any letter case, <c>.markdown</c> too)
+    /// gets the article rules; so does any other <c>.md</c>, as it always has. A <c>Guide.MD</c> that skipped the
+    /// limits would still be rendered.
+    /// </summary>
+    private static bool IsServedMarkdown(string filePath) =>
+        filePath.EndsWith(".md", StringComparison.Ordinal) || ArticlePaths.IsArticleFile(filePath) || ArticlePaths.IsFolderSettingsFile(filePath);
 
     /// <summary>
     /// Null unless <paramref name="filePath"/> names the same file as one of <paramref name="existingPaths"/> on a
