@@ -48,7 +48,6 @@ internal static class HealthEndpoints
         "never" => false,
         _ => context.Connection.RemoteIpAddress is { } remote
             && IPAddress.IsLoopback(remote)
-            && !context.Request.Headers.ContainsKey("X-Forwarded-For")
-            && !context.Request.Headers.ContainsKey("Forwarded"),
+            && !Hosting.ProxiedRequests.CameThroughProxy(context),
     };
 }

@@ -23,7 +23,7 @@ internal sealed class SeoViewBuilder(PublicUrls urls, ContentRepository reposito
         {
             case ArticleView view when snapshot.Articles.TryGetValue(view.Path, out var article) && article.IsPublic:
                 return Article(context, snapshot, view, article, site);
-            case FolderView view when snapshot.Folders.TryGetValue(key, out var folder) && folder.PublicArticleCount > 0:
+            case FolderView view when snapshot.Folders.TryGetValue(key, out var folder) && HelpCenterViewBuilder.CanSee(folder, includeInternal: false):
                 var url = urls.Absolute(context, view.Url);
                 var crumbs = JsonLd.Breadcrumbs(Crumbs(context, view.Breadcrumbs).Append((view.Title, url)).ToList());
                 return Page(url, url, string.Empty, view.Title, view.Description, "website", site, [crumbs]);

@@ -76,7 +76,7 @@ internal sealed class Sitemaps(ContentRepository repository, IOptions<HelpCenter
             }
         }
 
-        var pages = folders.Where(f => f.Key.Length > 0 && snapshot.Folders.TryGetValue(f.Key, out var folder) && folder.PublicArticleCount > 0)
+        var pages = folders.Where(f => f.Key.Length > 0 && snapshot.Folders.TryGetValue(f.Key, out var folder) && HelpCenterViewBuilder.CanSee(folder, includeInternal: false))
             .Select(f => (f.Key, f.Value))
             .Concat(articles)
             .OrderBy(p => p.Item1, StringComparer.Ordinal)

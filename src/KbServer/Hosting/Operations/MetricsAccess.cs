@@ -54,7 +54,7 @@ internal sealed class MetricsAccess
             return true;
         }
 
-        if (context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded"))
+        if (ProxiedRequests.CameThroughProxy(context))
         {
             return false;
         }
